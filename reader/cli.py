@@ -1,0 +1,110 @@
+"""Command line: ``dateline [SOURCE ...]`` opens the app; subcommands script the same core.
+
+Each subcommand lives in ``reader/commands/<name>.py`` with two functions,
+``configure(parser)`` and ``run(args) -> int``, imported only when used so that
+``dateline list`` never pays for importing the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+
+# name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("reader.commands.listing", "print the headlines of SOURCEs without starting the UI"),
+    "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
+}
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 2 unless given."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep bookmarks in DIR instead of the user data directory",
+    )
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="A terminal news reader. With no SOURCE, opens the bundled sample articles.",
+        epilog="commands:\n"
+        + "\n".join(f"  {name:<12} {help_}" for name, (_, help_) in COMMANDS.items())
+        + "\n\nRun 'dateline COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="files or directories of articles (default: the bundled seeds)",
+    )
+    _add_common(parser)
+    return parser
+
+
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    module_name, help_ = COMMANDS[name]
+    module = importlib.import_module(module_name)
+    parser = argparse.ArgumentParser(prog=f"dateline {name}", description=help_)
+    _add_common(parser)
+    module.configure(parser)  # type: ignore[attr-defined]
+    return parser, module
+
+
+def _apply_common(args: argparse.Namespace) -> None:
+    if getattr(args, "data_dir", None):
+        from reader.paths import set_data_dir
+
+        set_data_dir(args.data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            parser, module = _command_parser(argv[0])
+            args = parser.parse_args(argv[1:])
+            _apply_common(args)
+            return int(module.run(args) or 0)  # type: ignore[attr-defined]
+        args = _app_parser().parse_args(argv)
+        _apply_common(args)
+        return _run_app(args)
+    except CliError as error:
+        print(f"dateline: {error}", file=sys.stderr)
+        return error.status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `dateline list | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return 0
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from reader.sources import load_sources
+
+    result = load_sources(args.sources)
+    for error in result.errors:
+        print(f"dateline: {error}", file=sys.stderr)
+    if not result.articles and args.sources and result.errors:
+        return 1
+    from reader.ui.app import DatelineApp
+
+    app = DatelineApp(result.articles, load_errors=result.errors)
+    app.run()
+    return int(app.return_code or 0)

@@ -1,0 +1,64 @@
+"""Plain data the whole program passes around.
+
+Core module: no textual or rich imports. Every string held here has already been
+through :func:`reader.sanitize.clean` by the source that made it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import hashlib
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news story, whatever source it came from."""
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    source: str = ""
+    """Publisher, e.g. ``CNET`` or ``The New York Times``; empty when unknown."""
+    section: str = ""
+    """Section prefix such as ``Opinion``; empty when none."""
+    byline: str = ""
+    url: str = ""
+    published: str = ""
+    """ISO 8601 date or date-time when known, else empty."""
+    origin: str = ""
+    """Where the article was read from (a file path or feed URL)."""
+
+    @property
+    def body(self) -> str:
+        """The article text: paragraphs separated by one blank line.
+
+        Entity offsets computed on an article refer to this string.
+        """
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def content_hash(self) -> str:
+        """A digest of what is shown, for caching work done on the text."""
+        return hashlib.blake2b(self.body.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention: ``text == source_text[start:end]``."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def stable_id(*parts: str) -> str:
+    """A short id that depends only on ``parts``: the same input gives the same id in every run."""
+    digest = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+__all__ = ["Article", "Entity", "stable_id", "field"]
