@@ -79,7 +79,7 @@ _NOT_NAMES = frozenset(
     Related Share Subscribe Sign Follow Opinion Transcript Video Watch Click Email Listen
     Getty January February March April May June July August September October November
     December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow
-    Yesterday Mr Mrs Ms Dr Prof Inc Ltd Corp Co Jr Sr St Ok OK Oh Please Thanks Thank
+    Yesterday Inc Ltd Corp Co Jr Sr St Ok OK Oh Please Thanks Thank
     Let Let’s Don’t Do Does Did Is Are Was Were Be Been Can Could Will Would Should Must
     Might Shall Has Have Had Get Got Make Made New Old First Last Next Over Under Up Down
     About Into Out Off Again Once Well Yeah Hi Hello Dear Mon Tue Wed Thu Fri Sat Sun
@@ -169,6 +169,8 @@ class _Lines:
 
 _PLAIN, _TITLE_CASE, _ALL_CAPS = 0, 1, 2
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_UPPER = re.compile(r"[^\W\d_a-z]")
+_LOWER = re.compile(r"[a-z]")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
 
 
@@ -177,12 +179,12 @@ def _line_kind(line: str) -> int:
     words = _WORD.findall(line)
     if len(words) < 2:
         return _PLAIN
-    letters = [ch for ch in line if ch.isalpha()]
-    uppers = sum(1 for ch in letters if ch.isupper())
-    if uppers >= 0.8 * len(letters) and len(letters) >= 6:
+    uppers = len(_UPPER.findall(line))
+    lowers = len(_LOWER.findall(line))
+    if uppers >= 4 * lowers and uppers >= 6:
         return _ALL_CAPS
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(content) >= 3:
+    if len(content) >= 3 and not line.rstrip().endswith("."):
         capitalised = sum(1 for w in content if w[0].isupper())
         if capitalised >= 0.75 * len(content):
             return _TITLE_CASE
@@ -274,8 +276,6 @@ class BuiltinRecogniser:
         runs = []
         for match in _RUN.finditer(text):
             start = match.start()
-            if taken.overlaps(start, match.end()):
-                continue
             kind = lines.kind(start)
             headline = kind != _PLAIN
             weak = headline or _is_sentence_start(text, start)
@@ -297,6 +297,11 @@ class BuiltinRecogniser:
             run_count = len(runs)
             for m in found:
                 tok_start, tok_end = start + m.start(), start + m.end()
+                if taken.overlaps(tok_start, tok_end):  # "May" in "Beijing on May 23"
+                    if tokens:
+                        runs.append(_Run(tokens, weak, headline))
+                    tokens, weak = [], False
+                    continue
                 word = text[tok_start:tok_end]
                 if "-" not in word or word in self._places or word in self._regions:
                     tokens.append((tok_start, tok_end))

@@ -104,8 +104,22 @@ DATE = (
 # One alternation, tried left to right at each position: the longest sensible reading wins
 # because MONEY and PERCENT are tried before the DATE and TIME patterns that could take
 # a bare number.
+# Every span starts with a digit, a sign or currency symbol, or one of these words: checking
+# that first keeps the long alternation below from being tried at every word.
+_FIRST_WORDS = (
+    r"about|around|approximately|roughly|nearly|almost|over|under|just|only|some|more|less|"
+    r"fewer|at|up|as|an|a|close|upwards|minus|another|several|many|few|the|these|that|this|"
+    r"last|next|past|previous|coming|recent|current|same|following|prior|earlier|later|"
+    r"first|second|third|fourth|final|most|early|mid|late|for|in|within|since|until|by|from|"
+    r"through|before|after|during|of|today|tomorrow|yesterday|tonight|overnight|midnight|"
+    r"noon|hour|minute|millions|billions|trillions|thousands|hundreds|dozens|fiscal|FY|"
+    r"US|HK|NZ|C|S|USD|EUR|GBP|JPY|CNY|RMB|HKD|CHF|AUD|CAD|INR|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
+    + _NUMBER_WORDS
+)
 _NUMERIC = re.compile(
-    rf"(?<![\w$£€¥.,])(?:(?P<MONEY>{MONEY})|(?P<PERCENT>{PERCENT})|(?P<TIME>{TIME})|(?P<DATE>{DATE}))"
+    rf"(?<![\w$£€¥.,])(?=[\d$£€¥₹+-]|(?i:{_FIRST_WORDS})\b)(?:(?P<MONEY>{MONEY})|(?P<PERCENT>{PERCENT})|(?P<TIME>{TIME})|(?P<DATE>{DATE}))"
     rf"(?![\w%])",
 )
 

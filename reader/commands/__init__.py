@@ -1,0 +1,1 @@
+"""Subcommands of the ``dateline`` command line; see :mod:`reader.cli`."""
