@@ -40,7 +40,9 @@ _RUN = re.compile(
 _TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}")
 # Lower-case words of running text (not inside URLs, handles or file names).
 _LOWER_WORD = re.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
-_SPEAKER = re.compile(r"^([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){1,3}):", re.M)
+_SPEAKER = re.compile(
+    r"^([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){1,3}):(?=[ \t]*$|[^\n]*[a-z])", re.M
+)
 _SAYING = re.compile(
     r"[ \t]*,?[ \t]*(?:said|says|say|told|tells|added|adds|explained|explains|wrote|writes|"
     r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
@@ -64,6 +66,18 @@ _HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
 _PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’' ]{1,40}?)[ \t]*$", re.M)
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
+_DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
+# A lower-case role right before a name: "runner Eliud Kipchoge", "spokeswoman Jane Doe".
+_ROLE_BEFORE = re.compile(
+    r"\b(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|leader|"
+    r"chairman|chairwoman|chair|founder|co-founder|executive|officer|spokesman|spokeswoman|"
+    r"spokesperson|analyst|economist|strategist|researcher|professor|director|manager|"
+    r"editor|reporter|correspondent|columnist|author|writer|lawyer|attorney|judge|coach|"
+    r"player|striker|runner|singer|rapper|actor|actress|artist|star|boss|chief|ceo|cfo|"
+    r"investor|billionaire|entrepreneur|dissident|activist|envoy|ambassador|general|"
+    r"commander|pilot|partner|head|colleague|rival|wife|husband|son|daughter|father|mother)"
+    r"[ \t]+$"
+)
 _SENTENCE_END = frozenset(".!?:;\n")
 _OPENERS = frozenset("\"“‘'([«—–-•*")
 
@@ -83,7 +97,9 @@ _NOT_NAMES = frozenset(
     Let Let’s Don’t Do Does Did Is Are Was Were Be Been Can Could Will Would Should Must
     Might Shall Has Have Had Get Got Make Made New Old First Last Next Over Under Up Down
     About Into Out Off Again Once Well Yeah Hi Hello Dear Mon Tue Wed Thu Fri Sat Sun
-    Chapter Section Part Figure Table Page Step Q A.
+    Chapter Section Part Figure Table Page Step Q A. Everyone Everybody Someone Somebody
+    Nobody Anyone Anybody Nothing Everything Something That’s That's What’s What's Today’s
+    Today's
     """.split()
 )
 
@@ -261,8 +277,7 @@ class BuiltinRecogniser:
         self._gather(text, runs, evidence)
         found: list[tuple[int, int, str]] = []
         for match in _SPEAKER.finditer(text):
-            words = match.group(1).split()
-            if not any(w in _GENERIC_ACRONYMS for w in words):
+            if self._is_speaker(match.group(1)):
                 found.append((match.start(1), match.end(1), "PERSON"))
         for match in _PUBLISHER.finditer(text):
             if taken.overlaps(match.start(1), match.end(1)):
@@ -303,6 +318,9 @@ class BuiltinRecogniser:
                     tokens, weak = [], False
                     continue
                 word = text[tok_start:tok_end]
+                if word in _DOTTED and text.startswith(".", tok_end):
+                    tok_end += 1  # "Corp." keeps its dot
+                    word += "."
                 if "-" not in word or word in self._places or word in self._regions:
                     tokens.append((tok_start, tok_end))
                     continue
@@ -324,8 +342,11 @@ class BuiltinRecogniser:
                 weak = False
             if tokens:
                 runs.append(_Run(tokens, weak, headline))
-            if dropped is not None and len(runs) > run_count:
-                runs[run_count].dropped = dropped
+            if len(runs) > run_count:
+                if dropped is not None:
+                    runs[run_count].dropped = dropped
+                elif not weak and _ROLE_BEFORE.search(text, max(0, start - 16), start):
+                    runs[run_count].title_before = True
         return runs
 
     def _in_gazetteer(self, name: str) -> bool:
@@ -368,6 +389,8 @@ class BuiltinRecogniser:
             w for w, n in possessives.items() if n >= 2 and w[:-2] not in seen_tokens
         }
         for match in _SPEAKER.finditer(text):
+            if not self._is_speaker(match.group(1)):
+                continue
             evidence.labels[" ".join(match.group(1).split())] = "PERSON"
             words = [w.capitalize() for w in match.group(1).split()]
             evidence.person_first.add(words[0])
@@ -397,6 +420,14 @@ class BuiltinRecogniser:
                 elif _PRODUCT_AFTER.match(text, end) and not self._known(name, evidence):
                     evidence.labels.setdefault(name, "PRODUCT")
 
+    def _is_speaker(self, label: str) -> bool:
+        """A transcript speaker label ("KIM WHITLER") rather than a shouted heading."""
+        words = label.split()
+        return not any(
+            w in _GENERIC_ACRONYMS or w.capitalize() in self._places or w in self._org_suffixes
+            for w in words
+        )
+
     def _looks_like_person(self, words: list[str]) -> bool:
         """Title-case words (not all caps), none a known place, group or organisation word."""
         if not 1 <= len(words) <= 4:
@@ -406,7 +437,10 @@ class BuiltinRecogniser:
                 return False
             if word in self._org_suffixes or word in _NOT_NAMES or word in self._norp:
                 return False
-        return " ".join(words) not in self._places and words[-1] not in self._places
+        if " ".join(words) in self._places:
+            return False
+        # "Elizabeth Warren" is a person although Warren is also a city.
+        return words[-1] not in self._places or (len(words) > 1 and words[0] in self._given)
 
     @staticmethod
     def _east_asian(words: list[str]) -> bool:
@@ -496,6 +530,8 @@ class BuiltinRecogniser:
                     continue
                 # Only the first word was sentence-initial; a longer run is mostly ordinary text.
                 weak = len(segment) == 1 and segment[0][0] == run.tokens[0][0]
+                if weak and text.startswith(_POSSESSIVE, segment[0][1]):
+                    weak = False  # "Amazon's shares rose": common words rarely take "'s"
             label = self._label(text, segment, evidence, cue, weak)
             if label:
                 start = segment[0][0]
@@ -612,7 +648,7 @@ class BuiltinRecogniser:
         if self._looks_like_person(words) and len(words) <= 3:
             if first in self._given or last in evidence.person_last or self._east_asian(words):
                 return "PERSON"
-            if last in self._surnames and first.lower() not in evidence.lower_words:
+            if last in self._surnames and first.lower() not in evidence.lower_words and first not in self._surnames:
                 return "PERSON"
         return "ORG"
 
