@@ -17,6 +17,7 @@ from reader import __version__
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("reader.commands.listing", "print the headlines of SOURCEs without starting the UI"),
+    "entities": ("reader.commands.entities", "print the named entities in a text or JSON lines"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
 }
 
