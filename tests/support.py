@@ -30,3 +30,17 @@ def screen_text(app: Any) -> str:
     """What a person would see: every line of the current screen as plain text."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+def gazetteer_recogniser(names: dict[str, str]):
+    """A small, exact recogniser for UI tests: every occurrence of a listed name."""
+    import re
+
+    from reader.model import Entity
+
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+    def recognise(text: str) -> list[Entity]:
+        return [Entity(m.start(), m.end(), names[m.group()], m.group()) for m in pattern.finditer(text)]
+
+    return recognise

@@ -18,6 +18,8 @@ SCENES: dict[str, tuple[int, int, tuple[str, ...]]] = {
     "article-120x40": (120, 40, ("j", "enter", "j", "j")),
     "filter-80x24": (80, 24, ("slash", *"huawei", "enter")),
     "help-80x24": (80, 24, ("question_mark",)),
+    "entities-120x40": (120, 40, ("j", "E", "j", "enter")),
+    "entities-80x24": (80, 24, ("j", "E")),
 }
 
 
@@ -34,6 +36,7 @@ async def _scene(name: str, width: int, height: int, keys: tuple[str, ...], outp
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
+            await app.workers.wait_for_complete()  # entities are found off the UI thread
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
         return Path(app.save_screenshot(f"{name}.svg", path=str(output)))

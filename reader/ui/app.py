@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from reader.model import Article
+from reader.entities import get_recogniser
+from reader.entities.cache import EntityCache
+from reader.model import Article, Entity
 from reader.paths import styles_dir
 from reader.sources import LoadError
+from reader.ui.commands import EntityCommands
+from reader.ui.entity_styles import theme_variables
 from reader.ui.keys import KeyAction, key_actions
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
@@ -23,6 +27,7 @@ class DatelineApp(App[None]):
     TITLE = "Dateline"
     CSS_PATH = [styles_dir() / "app.tcss"]
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {EntityCommands}
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave Dateline"),
@@ -30,13 +35,28 @@ class DatelineApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette", tooltip="Every action by name"),
     ]
 
-    def __init__(self, articles: Sequence[Article], load_errors: Sequence[LoadError] = ()) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        load_errors: Sequence[LoadError] = (),
+        *,
+        ner: str = "builtin",
+        recognise: Callable[[str], list[Entity]] | None = None,
+    ) -> None:
+        """``ner`` names the recogniser back-end; ``recognise`` replaces it outright
+        (any function from text to entities, e.g. one tuned for a test or a domain)."""
         super().__init__()
         self.articles = list(articles)
         self.load_errors = list(load_errors)
+        # Raises RecogniserUnavailable (with an install hint) before the UI starts.
+        self.entity_cache = EntityCache(recognise or get_recogniser(ner).recognise)
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.articles)
+        return MainScreen(self.articles, self.entity_cache)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Called again whenever the theme changes, so light themes get their own colours.
+        return theme_variables(dark=self.current_theme.dark)
 
     def on_mount(self) -> None:
         for error in self.load_errors:
@@ -52,7 +72,8 @@ class DatelineApp(App[None]):
             groups += [
                 ("Headlines", screen.headlines),
                 ("Article", screen.article_view),
-                ("Both panes", screen),
+                ("Entity panel", screen.entity_panel.option_list),
+                ("Main screen", screen),
             ]
         groups.append(("Anywhere", self))
         return list(key_actions(self, groups))  # type: ignore[arg-type]
@@ -70,6 +91,9 @@ class DatelineApp(App[None]):
                 callback = partial(self.run_action, entry.action, entry.node)
             title = f"{entry.group}: {entry.description}" if entry.group != "Anywhere" else entry.description
             yield SystemCommand(title, f"{entry.tooltip} ({' / '.join(entry.keys)})", callback)
+        if isinstance(screen, MainScreen):
+            if screen.mention_filter or screen.filter_text:
+                yield SystemCommand("Clear the headline filters", "Show every headline again (Esc)", screen.action_clear_filter)
 
     async def _run_in_pane(self, screen: Screen, pane, action: str) -> None:
         """Run a pane's action from the palette: the pane gets focus, as if the key was pressed there."""

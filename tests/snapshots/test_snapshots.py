@@ -42,3 +42,24 @@ def test_light_theme_80x24(snap_compare) -> None:
 def test_no_color_80x24(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(seed_app(), press=["j"], terminal_size=(80, 24))
+
+
+def test_entities_highlighted_with_panel_120x40(snap_compare) -> None:
+    async def open_panel(pilot) -> None:
+        await pilot.press("j")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("E", "j", "enter")
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), run_before=open_panel, terminal_size=(120, 40))
+
+
+def test_entities_no_color_80x24(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def wait(pilot) -> None:
+        await pilot.press("j")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), run_before=wait, terminal_size=(80, 24))

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.keys import KeyAction
 
 
+def group_table(group: str, actions: Sequence[KeyAction]) -> Text:
+    """One group of keys: a heading, then a key column and a description column."""
+    width = max(len(" ".join(a.keys)) for a in actions) + 1
+    text = Text(f"{group}\n", style="bold underline")
+    for action in actions:
+        text.append(f"{' '.join(action.keys):<{width}}", style="bold")
+        text.append(f"{action.description}\n")
+    text.rstrip()
+    return text
+
+
 class HelpScreen(ModalScreen[None]):
-    """A scrollable table of keys, grouped by where they work."""
+    """The keys, grouped by where they work, in two columns when there is room."""
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
@@ -31,23 +43,13 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "Esc closes · Ctrl+P: every action by name"
-            yield Static(self._table(), id="help-table", markup=False)
-
-    def _table(self) -> Text:
-        text = Text()
-        width = max((len(" ".join(a.keys)) for a in self.actions), default=8) + 2
-        group = None
-        for action in self.actions:
-            if action.group != group:
-                if group is not None:
-                    text.append("\n")
-                group = action.group
-                text.append(f"{group}\n", style="bold underline")
-            keys = " ".join(action.keys)
-            text.append(f"  {keys:<{width}}", style="bold")
-            text.append(f"{action.description}\n")
-        text.rstrip()
-        return text
+            groups = [group_table(g, list(a)) for g, a in groupby(self.actions, key=lambda a: a.group)]
+            with Horizontal(id="help-columns"):
+                # Two columns when there is room; groups alternate between them.
+                for column in (groups[0::2], groups[1::2]):
+                    with Vertical(classes="help-column"):
+                        for table in column:
+                            yield Static(table, classes="help-group", markup=False)
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
