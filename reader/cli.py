@@ -18,6 +18,7 @@ from reader import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("reader.commands.listing", "print the headlines of SOURCEs without starting the UI"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
+    "bookmarks": ("reader.commands.bookmarks", "list, add, remove, export and import bookmarks"),
 }
 
 
