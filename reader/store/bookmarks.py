@@ -274,8 +274,24 @@ class BookmarkStore:
     def _inspect(self) -> str | None:
         """Refuse a foreign or newer file (:class:`StoreError`); return what is damaged, if anything.
 
-        Reads through a read-only connection, so a refused file is left exactly as it was.
+        Identity comes first and is read without SQLite touching anything: from the file
+        header, and for a file with no application id from its table names through an
+        immutable connection. A refused file is left exactly as it was, sidecars included.
         """
+        try:
+            with open(self.path, "rb") as file:
+                header = file.read(100)
+        except OSError as error:
+            raise StoreError(f"cannot read {self.path}: {error.strerror or error}") from None
+        if not header:
+            return None  # a new SQLite file before its first commit: an empty store
+        if len(header) < 100 or not header.startswith(schema.SQLITE_MAGIC):
+            return "not an SQLite database"
+        application_id = int.from_bytes(header[68:72], "big")
+        version = int.from_bytes(header[60:64], "big")
+        if application_id == 0:
+            self._refuse_foreign_tables()
+        self._refuse_foreign(application_id, version)
         try:
             connection = self._connect_read_only()
         except sqlite3.DatabaseError as error:
@@ -283,22 +299,11 @@ class BookmarkStore:
                 return str(error)
             raise self._error(error, "open the bookmarks") from None
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if application_id not in (0, schema.APPLICATION_ID) or (
-                application_id == 0 and tables and schema.TABLE not in tables
-            ):
-                raise StoreError(
-                    f"{self.path} belongs to another program (not a Dateline bookmarks file); "
-                    "it was left untouched: move it away or use --data-dir"
-                )
-            if version > schema.SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} was written by a newer version of Dateline "
-                    f"(format {version}, this one reads up to {schema.SCHEMA_VERSION}); "
-                    "it was left untouched: upgrade Dateline"
-                )
+            # Again through SQLite: a newer header may still be in the WAL.
+            self._refuse_foreign(
+                connection.execute("PRAGMA application_id").fetchone()[0],
+                connection.execute("PRAGMA user_version").fetchone()[0],
+            )
             check = connection.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
                 return "; ".join(str(row[0]) for row in check[:3])
@@ -309,6 +314,36 @@ class BookmarkStore:
             raise self._error(error, "open the bookmarks") from None
         finally:
             connection.close()
+
+    def _refuse_foreign(self, application_id: int, version: int) -> None:
+        if application_id not in (0, schema.APPLICATION_ID):
+            raise self._foreign_file()
+        if version > schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer version of Dateline "
+                f"(format {version}, this one reads up to {schema.SCHEMA_VERSION}); "
+                "it was left untouched: upgrade Dateline"
+            )
+
+    def _refuse_foreign_tables(self) -> None:
+        """A database without an application id is ours only if it holds nothing or our table."""
+        uri = f"{self.path.absolute().as_uri()}?immutable=1"
+        try:
+            connection = sqlite3.connect(uri, uri=True)
+            try:
+                tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            finally:
+                connection.close()
+        except sqlite3.DatabaseError:
+            return  # unreadable: judged as damage by the checks that follow
+        if tables and schema.TABLE not in tables:
+            raise self._foreign_file()
+
+    def _foreign_file(self) -> StoreError:
+        return StoreError(
+            f"{self.path} belongs to another program (not a Dateline bookmarks file); "
+            "it was left untouched: move it away or use --data-dir"
+        )
 
     def _recover(self, damage: str) -> None:
         try:
@@ -396,12 +431,11 @@ class BookmarkStore:
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: committed when the block ends, else rolled back."""
         with self._lock:
-            if self._connection is None:
-                if self.path.exists():
-                    self._open()
-                if self._connection is None:
-                    self._connect()  # first bookmark: create the directory and the file
-            if not self._writable:
+            if self._connection is None and self.path.exists():
+                self._open()  # another process created the file since we looked
+            if self._connection is None and self._can_write():
+                self._connect()  # the first bookmark: create the directory and the file
+            if self._connection is None or not self._writable:
                 raise StoreError(f"cannot save bookmarks: {self._read_only_place()} is read-only")
             connection = self._connection
             assert connection is not None

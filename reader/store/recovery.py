@@ -23,7 +23,6 @@ from reader.store import schema
 from reader.store.files import fsync_directory
 
 SIDECARS = ("-wal", "-shm")
-_MAGIC = b"SQLite format 3\x00"
 _HEADER_PAGE_COUNT = 28  # offset of the 4-byte "in-header database size"
 _MAX_PROBES = 2_000_000
 
@@ -90,7 +89,7 @@ def salvage(path: Path) -> list[Bookmark]:
 def _clear_page_count(copy: Path) -> None:
     with open(copy, "r+b") as file:
         header = file.read(100)
-        if len(header) == 100 and header.startswith(_MAGIC):
+        if len(header) == 100 and header.startswith(schema.SQLITE_MAGIC):
             file.seek(_HEADER_PAGE_COUNT)
             file.write(b"\x00\x00\x00\x00")
 

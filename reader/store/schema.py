@@ -14,6 +14,7 @@ from reader.model import Article, Bookmark
 from reader.sanitize import clean, clean_line
 
 FILENAME = "bookmarks.sqlite3"
+SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_ID = int.from_bytes(b"DTLN", "big")
 """``PRAGMA application_id`` of every file this program writes (0x44544C4E)."""
 SCHEMA_VERSION = 1
