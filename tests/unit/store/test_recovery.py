@@ -1,0 +1,122 @@
+"""A damaged bookmarks file: the store still opens, the file is moved aside (never deleted),
+readable rows are recovered, and the user is told where the old file is."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.model import Bookmark
+from reader.store import BookmarkStore
+from reader.store.recovery import move_aside
+from tests.unit.store.helpers import digest, make_article
+
+COUNT = 300
+
+
+@pytest.fixture
+def saved(store_path: Path) -> dict[str, Bookmark]:
+    """A closed bookmarks file holding COUNT bookmarks spread over many pages."""
+    with BookmarkStore(store_path) as store:
+        bookmarks = [store.add(make_article(n, body_size=12), note=f"note {n}", tags=[f"t{n % 7}"]) for n in range(COUNT)]
+    assert store_path.stat().st_size > 200_000
+    return {bookmark.id: bookmark for bookmark in bookmarks}
+
+
+def _moved_aside(store_path: Path) -> list[Path]:
+    return sorted(p for p in store_path.parent.glob(f"{store_path.name}.corrupt-*") if not p.name.endswith(("-wal", "-shm")))
+
+
+def _check_recovery(store_path: Path, damaged_digest: str, saved: dict[str, Bookmark]) -> BookmarkStore:
+    store = BookmarkStore(store_path)
+    report = store.recovery
+    assert report is not None
+    assert re.fullmatch(r"bookmarks\.sqlite3\.corrupt-\d{8}T\d{6}Z", report.moved_to.name)
+    assert _moved_aside(store_path) == [report.moved_to]
+    assert digest(report.moved_to) == damaged_digest  # kept byte for byte, not deleted
+    assert str(report.moved_to) in str(report)
+    recovered = store.list()
+    assert len(recovered) == report.recovered
+    for bookmark in recovered:
+        assert bookmark == saved[bookmark.id]  # every field, exactly
+    store.add(make_article(COUNT + 1))  # and the fresh store takes new bookmarks
+    assert store.contains(make_article(COUNT + 1).id)
+    return store
+
+
+def test_garbage_bytes(store_path: Path, saved: dict[str, Bookmark]) -> None:
+    store_path.write_bytes(random.Random(1).randbytes(store_path.stat().st_size))
+    with _check_recovery(store_path, digest(store_path), saved) as store:
+        assert store.recovery.recovered == 0
+        assert "not an SQLite database" in store.recovery.reason
+
+
+def test_garbage_after_a_valid_header(store_path: Path, saved: dict[str, Bookmark]) -> None:
+    data = bytearray(store_path.read_bytes())
+    data[100:] = random.Random(2).randbytes(len(data) - 100)
+    store_path.write_bytes(bytes(data))
+    with _check_recovery(store_path, digest(store_path), saved) as store:
+        assert store.recovery.recovered == 0
+
+
+def test_truncated_mid_file_recovers_the_rows_still_there(store_path: Path, saved: dict[str, Bookmark]) -> None:
+    with open(store_path, "r+b") as file:
+        file.truncate(store_path.stat().st_size // 2 + 1234)
+    with _check_recovery(store_path, digest(store_path), saved) as store:
+        assert 0.3 * COUNT < store.recovery.recovered < COUNT
+
+
+def test_damaged_pages_in_the_middle_recover_the_rest(store_path: Path, saved: dict[str, Bookmark]) -> None:
+    data = bytearray(store_path.read_bytes())
+    start = len(data) * 2 // 5 // 4096 * 4096
+    data[start : start + 3 * 4096] = random.Random(3).randbytes(3 * 4096)
+    store_path.write_bytes(bytes(data))
+    with _check_recovery(store_path, digest(store_path), saved) as store:
+        assert 0.8 * COUNT < store.recovery.recovered < COUNT
+
+
+def test_zeroed_tail_page(store_path: Path, saved: dict[str, Bookmark]) -> None:
+    data = bytearray(store_path.read_bytes())
+    data[-4096:] = bytes(4096)
+    store_path.write_bytes(bytes(data))
+    with _check_recovery(store_path, digest(store_path), saved) as store:
+        assert 0.8 * COUNT < store.recovery.recovered <= COUNT
+
+
+def test_cli_starts_and_says_where_the_old_file_is(store_path: Path, saved: dict[str, Bookmark], capsys) -> None:
+    with open(store_path, "r+b") as file:
+        file.truncate(store_path.stat().st_size // 2)
+    assert main(["bookmarks", "--data-dir", str(store_path.parent), "list"]) == 0
+    captured = capsys.readouterr()
+    [moved] = _moved_aside(store_path)
+    assert captured.err.count("\n") == 1
+    assert str(moved) in captured.err and "damaged" in captured.err and "recovered" in captured.err
+    listed = [line.split("\t")[0] for line in captured.out.splitlines()]
+    assert listed and set(listed) <= set(saved)
+    assert main(["bookmarks", "--data-dir", str(store_path.parent), "list"]) == 0
+    assert capsys.readouterr().err == ""  # told once; the fresh file is sound
+
+
+def test_move_aside_never_overwrites_and_takes_the_sidecars(tmp_path: Path) -> None:
+    moment = datetime(2026, 11, 28, 19, 30, tzinfo=timezone.utc)
+    path = tmp_path / "bookmarks.sqlite3"
+    moved = []
+    for round_ in range(3):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").write_text(f"{round_}{suffix}")
+        moved.append(move_aside(path, moment))
+    assert [p.name for p in moved] == [
+        "bookmarks.sqlite3.corrupt-20261128T193000Z",
+        "bookmarks.sqlite3.corrupt-20261128T193000Z-2",
+        "bookmarks.sqlite3.corrupt-20261128T193000Z-3",
+    ]
+    for round_, target in enumerate(moved):
+        assert target.read_text() == f"{round_}"
+        assert Path(f"{target}-wal").read_text() == f"{round_}-wal"
+        assert Path(f"{target}-shm").read_text() == f"{round_}-shm"
+    assert not path.exists()
