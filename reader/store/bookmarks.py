@@ -21,16 +21,19 @@ import errno
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.model import Article, Bookmark
 from reader.paths import data_dir
 from reader.store import recovery, schema, transfer
 from reader.store.recovery import RecoveryReport
+
+_T = TypeVar("_T")
 
 DEFAULT_TIMEOUT = 5.0
 """Seconds a write waits for another process holding the bookmarks file."""
@@ -285,33 +288,30 @@ class BookmarkStore:
             raise StoreError(f"cannot read {self.path}: {error.strerror or error}") from None
         if not header:
             return None  # a new SQLite file before its first commit: an empty store
-        if len(header) < 100 or not header.startswith(schema.SQLITE_MAGIC):
-            return "not an SQLite database"
-        application_id = int.from_bytes(header[68:72], "big")
-        version = int.from_bytes(header[60:64], "big")
-        if application_id == 0:
-            self._refuse_foreign_tables()
-        self._refuse_foreign(application_id, version)
+        if len(header) == 100 and header.startswith(schema.SQLITE_MAGIC):
+            application_id = int.from_bytes(header[68:72], "big")
+            if application_id == 0:
+                self._refuse_foreign_tables()
+            self._refuse_foreign(application_id, int.from_bytes(header[60:64], "big"))
+        # Damage is judged only through SQLite and its locks: a file another process is
+        # writing this instant must never be mistaken for a damaged one.
         try:
-            connection = self._connect_read_only()
+            return self._retrying(self._check_with_sqlite)
         except sqlite3.DatabaseError as error:
             if _is_corruption(error):
                 return str(error)
             raise self._error(error, "open the bookmarks") from None
+
+    def _check_with_sqlite(self) -> str | None:
+        connection = self._connect_read_only()
         try:
-            # Again through SQLite: a newer header may still be in the WAL.
+            # Identity again, through SQLite: a newer header may still be in the WAL.
             self._refuse_foreign(
                 connection.execute("PRAGMA application_id").fetchone()[0],
                 connection.execute("PRAGMA user_version").fetchone()[0],
             )
             check = connection.execute("PRAGMA quick_check").fetchall()
-            if check != [("ok",)]:
-                return "; ".join(str(row[0]) for row in check[:3])
-            return None
-        except sqlite3.DatabaseError as error:
-            if _is_corruption(error):
-                return str(error)
-            raise self._error(error, "open the bookmarks") from None
+            return None if check == [("ok",)] else "; ".join(str(row[0]) for row in check[:3])
         finally:
             connection.close()
 
@@ -392,9 +392,7 @@ class BookmarkStore:
             )
             try:
                 connection.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("PRAGMA synchronous = FULL")
-                self._initialise(connection)
+                self._retrying(lambda: self._set_up(connection))
             except BaseException:
                 connection.close()
                 raise
@@ -403,8 +401,27 @@ class BookmarkStore:
         self._connection = connection
         self._writable = True
 
+    def _retrying(self, operation: Callable[[], _T]) -> _T:
+        """Run a set-up step again while SQLite reports the file busy without waiting itself.
+
+        SQLite skips the busy handler where waiting could deadlock, as when two processes
+        open a new file at once and both switch it to WAL; then we wait, up to ``timeout``.
+        """
+        deadline = time.monotonic() + self.timeout
+        delay = 0.002
+        while True:
+            try:
+                return operation()
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
     @staticmethod
-    def _initialise(connection: sqlite3.Connection) -> None:
+    def _set_up(connection: sqlite3.Connection) -> None:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version == schema.SCHEMA_VERSION:
             return
@@ -414,7 +431,8 @@ class BookmarkStore:
                 connection.execute(statement)
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
             raise
 
     @contextmanager
@@ -461,7 +479,7 @@ class BookmarkStore:
 
     def _error(self, error: sqlite3.DatabaseError, action: str) -> StoreError:
         name = getattr(error, "sqlite_errorname", "")
-        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        if _is_busy(error):
             return StoreError(
                 f"cannot {action}: {self.path} is locked by another program "
                 f"(waited {self.timeout:g} s); try again"
@@ -484,6 +502,10 @@ class BookmarkStore:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             return StoreError(f"cannot save bookmarks: the disk holding {self.path.parent} is full")
         return StoreError(f"cannot save bookmarks: {error.strerror or error}")
+
+
+def _is_busy(error: sqlite3.DatabaseError) -> bool:
+    return getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:
