@@ -139,8 +139,9 @@ def _import(store: BookmarkStore, args: argparse.Namespace) -> int:
     except json.JSONDecodeError as error:
         raise CliError(f"{args.file}: not valid JSON (line {error.lineno}, column {error.colno})", 1) from None
     try:
-        result = store.import_(document)
+        bookmarks = transfer.from_document(document)
     except FormatError as error:
         raise CliError(f"{args.file}: {error}", 1) from None
+    result = store.import_(bookmarks)
     print(f"imported from {clean_line(str(path))}: {result}")
     return 0
