@@ -134,7 +134,7 @@ class BookmarkStore:
             if connection is None:
                 return []
             query = f"SELECT {schema.SELECT_COLUMNS} FROM {schema.TABLE} ORDER BY saved_at DESC, rowid DESC"
-            return [schema.from_row(row) for row in connection.execute(query)]
+            return [self._decode(row) for row in connection.execute(query)]
 
     def __len__(self) -> int:
         with self._reading() as connection:
@@ -241,11 +241,17 @@ class BookmarkStore:
             tags=schema.normalise_tags(bookmark.tags),
         )
 
-    @staticmethod
-    def _get(connection: sqlite3.Connection, article_id: str) -> Bookmark | None:
+    def _get(self, connection: sqlite3.Connection, article_id: str) -> Bookmark | None:
         query = f"SELECT {schema.SELECT_COLUMNS} FROM {schema.TABLE} WHERE article_id = ?"
         row = connection.execute(query, (article_id,)).fetchone()
-        return schema.from_row(row) if row is not None else None
+        return self._decode(row) if row is not None else None
+
+    def _decode(self, row: tuple) -> Bookmark:
+        try:
+            return schema.from_row(row)
+        except ValueError as error:
+            # Only a file edited by hand gets here: SQLite says it is sound, a row is not.
+            raise StoreError(f"cannot read the bookmarks: {self.path} holds a malformed bookmark ({error})") from None
 
     def _can_write(self) -> bool:
         directory = self._existing_ancestor()

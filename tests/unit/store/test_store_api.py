@@ -188,3 +188,16 @@ def test_disk_full_is_a_clear_error_and_loses_nothing(store_path: Path) -> None:
     assert {"a00000", "a00001", "a00002"} <= kept
     with BookmarkStore(store_path) as store:
         assert store.ids() == kept
+
+
+def test_a_row_edited_by_hand_is_a_clear_error_not_a_crash(store_path: Path) -> None:
+    with BookmarkStore(store_path) as store:
+        store.add(make_article(1))
+    connection = sqlite3.connect(store_path)
+    connection.execute("UPDATE bookmarks SET tags = 'not json'")
+    connection.commit()
+    connection.close()
+    with BookmarkStore(store_path) as store:
+        assert store.ids() == {"a00001"}
+        with pytest.raises(StoreError, match="malformed bookmark"):
+            store.list()
