@@ -270,15 +270,21 @@ class BookmarkStore:
         if not self.path.exists():
             return  # created by the first write; until then the store is empty
         damage = self._inspect()
-        if damage is not None:
-            if not self._can_write():
-                raise StoreError(
-                    f"the bookmarks file {self.path} is damaged ({damage}) and "
-                    f"{self.path.parent} is read-only, so it cannot be repaired"
-                )
-            self._recover(damage)  # leaves a fresh file open
-        else:
+        if damage is None:
             self._connect()
+            return
+        if not self._can_write():
+            raise StoreError(
+                f"the bookmarks file {self.path} is damaged ({damage}) and "
+                f"{self.path.parent} is read-only, so it cannot be repaired"
+            )
+        with recovery.exclusive(self.path):
+            # Judged again under the lock: another Dateline may have repaired it meanwhile.
+            damage = self._inspect() if self.path.exists() else None
+            if damage is None:
+                self._connect()
+            else:
+                self._recover(damage)  # leaves a fresh file open
 
     def _inspect(self) -> str | None:
         """Refuse a foreign or newer file (:class:`StoreError`); return what is damaged, if anything.
@@ -355,15 +361,20 @@ class BookmarkStore:
         try:
             moved_to = recovery.move_aside(self.path)
         except OSError as error:
-            raise StoreError(f"the bookmarks file {self.path} is damaged and could not be moved aside: "
-                             f"{error.strerror or error}") from None
-        salvaged = recovery.salvage(moved_to)
-        # The report exists before anything is written, so the user hears where the old
-        # file is even if saving the salvaged rows fails.
+            raise StoreError(
+                f"the bookmarks file {self.path} is damaged and could not be moved aside: "
+                f"{error.strerror or error}"
+            ) from None
+        # Reported before anything is written, so the user hears where the old file is
+        # even if saving the salvaged rows fails.
         self.recovery = RecoveryReport(moved_to=moved_to, recovered=0, reason=damage)
-        with self._writing() as connection:
-            for bookmark in salvaged:
-                connection.execute(schema.INSERT_SQL, schema.to_row(bookmark))
+        salvaged = recovery.salvage(moved_to)
+        try:
+            with self._writing() as connection:
+                for bookmark in salvaged:
+                    connection.execute(schema.INSERT_OR_IGNORE_SQL, schema.to_row(bookmark))
+        except StoreError as error:
+            raise StoreError(f"{error} (the damaged file was moved to {moved_to})") from None
         self.recovery = replace(self.recovery, recovered=len(salvaged))
 
     def _connect_read_only(self) -> sqlite3.Connection:

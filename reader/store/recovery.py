@@ -14,6 +14,8 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,6 +46,26 @@ class RecoveryReport:
             f"the bookmarks file was damaged ({self.reason}); it was moved to {self.moved_to} "
             f"and {self.recovered} bookmark{plural} recovered from it"
         )
+
+
+@contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """Hold the recovery lock of the bookmarks file ``path``: one process repairs it at a time.
+
+    A POSIX advisory lock on ``<name>.lock`` beside it; where there is no ``fcntl`` the lock is
+    skipped (recovery is still safe, two processes might just both move files aside).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with open(path.with_name(f"{path.name}.lock"), "a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 def move_aside(path: Path, moment: datetime | None = None) -> Path:

@@ -37,6 +37,7 @@ COLUMNS = (
 )
 SELECT_COLUMNS = ", ".join(COLUMNS)
 INSERT_SQL = f"INSERT INTO {TABLE} ({SELECT_COLUMNS}) VALUES ({', '.join('?' * len(COLUMNS))})"
+INSERT_OR_IGNORE_SQL = INSERT_SQL.replace("INSERT", "INSERT OR IGNORE", 1)
 
 # Executed one statement at a time inside the caller's transaction
 # (``executescript`` would commit first).

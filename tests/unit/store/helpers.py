@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -39,3 +41,26 @@ def subprocess_env() -> dict[str, str]:
     return env
 
 PYTHON = sys.executable
+
+
+def start_writer(path: Path, prefix: str, count: int, *, wait: bool = False) -> subprocess.Popen[str]:
+    """A child process adding ``count`` bookmarks to ``path`` (see ``writer.py``)."""
+    command = [PYTHON, "-m", "tests.unit.store.writer", str(path), prefix, str(count)]
+    return subprocess.Popen(
+        command + (["--wait"] if wait else []),
+        cwd=REPO,
+        env=subprocess_env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def integrity(path: Path) -> list[tuple[str]]:
+    """``PRAGMA integrity_check`` of a bookmarks file, read only."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute("PRAGMA integrity_check").fetchall()
+    finally:
+        connection.close()

@@ -14,7 +14,7 @@ from reader.cli import main
 from reader.model import Bookmark
 from reader.store import BookmarkStore
 from reader.store.recovery import move_aside
-from tests.unit.store.helpers import digest, make_article
+from tests.unit.store.helpers import digest, integrity, make_article, start_writer
 
 COUNT = 300
 
@@ -127,3 +127,30 @@ def test_a_few_stray_bytes(store_path: Path) -> None:
     store_path.write_bytes(b"hello, not a database\n")
     with _check_recovery(store_path, digest(store_path), {}) as store:
         assert store.recovery.recovered == 0
+
+
+def test_two_processes_opening_a_damaged_file_at_once_repair_it_once(store_path: Path, saved: dict[str, Bookmark]) -> None:
+    with open(store_path, "r+b") as file:
+        file.truncate(store_path.stat().st_size // 2)
+    writers = [start_writer(store_path, prefix, 20, wait=True) for prefix in ("x-", "y-")]
+    try:
+        for writer in writers:
+            assert writer.stdout.readline() == "ready\n"
+        for writer in writers:
+            writer.stdin.write("go\n")
+            writer.stdin.flush()
+        errors = [writer.communicate(timeout=120)[1] for writer in writers]
+    finally:
+        for writer in writers:
+            if writer.poll() is None:
+                writer.kill()
+                writer.wait()
+    assert [writer.returncode for writer in writers] == [0, 0], errors
+    assert sum("recovery:" in err for err in errors) == 1  # exactly one of them repaired it
+    [moved] = _moved_aside(store_path)
+    with BookmarkStore(store_path) as store:
+        assert store.recovery is None
+        ids = store.ids()
+    new = {f"{prefix}{n:05d}" for prefix in ("x-", "y-") for n in range(20)}
+    assert new <= ids and 0.3 * COUNT < len(ids - new) < COUNT
+    assert integrity(store_path) == [("ok",)]

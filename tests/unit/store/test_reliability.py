@@ -9,43 +9,20 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
 from reader.store import BookmarkStore
-from tests.unit.store.helpers import PYTHON, REPO, subprocess_env
+from tests.unit.store.helpers import integrity, start_writer
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 
 
-def _writer(path: Path, prefix: str, count: int, *, wait: bool = False) -> subprocess.Popen[str]:
-    command = [PYTHON, "-m", "tests.unit.store.writer", str(path), prefix, str(count)]
-    return subprocess.Popen(
-        command + (["--wait"] if wait else []),
-        cwd=REPO,
-        env=subprocess_env(),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def _integrity(path: Path) -> list[tuple[str]]:
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return connection.execute("PRAGMA integrity_check").fetchall()
-    finally:
-        connection.close()
-
-
 def test_two_processes_adding_at_once_lose_nothing(store_path: Path) -> None:
     count = 500
-    writers = [_writer(store_path, prefix, count, wait=True) for prefix in ("left-", "right-")]
+    writers = [start_writer(store_path, prefix, count, wait=True) for prefix in ("left-", "right-")]
     try:
         for writer in writers:
             assert writer.stdout.readline() == "ready\n", writer.stderr.read()
@@ -67,7 +44,7 @@ def test_two_processes_adding_at_once_lose_nothing(store_path: Path) -> None:
         assert store.recovery is None
         assert store.ids() == expected
         assert len(store) == 2 * count
-    assert _integrity(store_path) == [("ok",)]
+    assert integrity(store_path) == [("ok",)]
 
 
 def test_a_writer_killed_at_random_moments_never_loses_a_returned_add(store_path: Path) -> None:
@@ -77,9 +54,9 @@ def test_a_writer_killed_at_random_moments_never_loses_a_returned_add(store_path
     reported: set[str] = set()
     rounds_with_writes = 0
     for round_ in range(kills):
-        writer = _writer(store_path, f"k{round_:02d}-", 1_000_000)
+        writer = start_writer(store_path, f"k{round_:02d}-", 1_000_000)
         try:
-            # Most rounds die while adding; every fifth may die while starting or opening.
+            # Most rounds die while opening or adding; every fifth may die while Python starts.
             if round_ % 5:
                 assert writer.stdout.readline() == "ready\n", writer.stderr.read()
             time.sleep(rng.uniform(0.0, 0.25))
@@ -94,10 +71,10 @@ def test_a_writer_killed_at_random_moments_never_loses_a_returned_add(store_path
         rounds_with_writes += bool(ids)
         reported |= ids
         if store_path.exists():
-            assert _integrity(store_path) == [("ok",)], f"seed {seed}, round {round_}"
+            assert integrity(store_path) == [("ok",)], f"seed {seed}, round {round_}"
         with BookmarkStore(store_path) as store:
             assert store.recovery is None, f"seed {seed}, round {round_}"
             missing = reported - store.ids()
         assert not missing, f"seed {seed}, round {round_}: lost {sorted(missing)[:5]}"
     assert rounds_with_writes >= kills // 2  # the kills really did land mid-write
-    assert _integrity(store_path) == [("ok",)]
+    assert integrity(store_path) == [("ok",)]

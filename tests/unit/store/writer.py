@@ -2,8 +2,9 @@
 
 ``python -m tests.unit.store.writer PATH PREFIX COUNT [--wait]``
 
-Prints ``ready`` once the store is open (then, with ``--wait``, waits for a line on stdin),
-then the id of each bookmark after ``add`` has returned, flushed at once, then ``done``.
+Prints ``ready`` (then, with ``--wait``, waits for a line on stdin so that several writers
+start together), opens the store, prints the id of each bookmark after ``add`` has returned,
+flushed at once, then ``done``. A recovery or a :class:`StoreError` is reported on stderr.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from tests.unit.store.helpers import make_article
 
 
 def main(path: str, prefix: str, count: int, wait: bool) -> int:
+    print("ready", flush=True)
+    if wait:
+        sys.stdin.readline()
     try:
         with BookmarkStore(path, timeout=60) as store:
             if store.recovery is not None:
                 print(f"recovery: {store.recovery}", file=sys.stderr, flush=True)
-            print("ready", flush=True)
-            if wait:
-                sys.stdin.readline()
             for number in range(count):
                 article = make_article(number, prefix=prefix)
                 store.add(article)
