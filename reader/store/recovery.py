@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reader.model import Bookmark
-from reader.store import schema
+from reader.store import pages, schema
 from reader.store.files import fsync_directory
 
 SIDECARS = ("-wal", "-shm")
@@ -90,7 +90,11 @@ def move_aside(path: Path, moment: datetime | None = None) -> Path:
 
 
 def salvage(path: Path) -> list[Bookmark]:
-    """Every bookmark that can still be read from the damaged file at ``path`` (read only)."""
+    """Every bookmark that can still be read from the damaged file at ``path`` (left as is).
+
+    First through SQLite, row by row; then, for rows SQLite cannot reach because an interior
+    page is damaged, by reading the table's leaf pages directly (:mod:`reader.store.pages`).
+    """
     with tempfile.TemporaryDirectory(prefix="dateline-salvage-") as scratch:
         copy = Path(scratch) / "copy.sqlite3"
         shutil.copyfile(path, copy)
@@ -98,14 +102,25 @@ def salvage(path: Path) -> list[Bookmark]:
         if wal.exists():
             shutil.copyfile(wal, f"{copy}-wal")
         _clear_page_count(copy)
-        try:
-            connection = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
-        except sqlite3.DatabaseError:
-            return []
-        try:
-            return _read_rows(connection, size_hint=copy.stat().st_size)
-        finally:
-            connection.close()
+        found = _salvage_through_sqlite(copy)
+        for record in pages.table_leaf_records(copy.read_bytes()):
+            try:
+                bookmark = schema.from_row(record)
+            except (ValueError, TypeError):
+                continue  # a row of another table, or not sound
+            found.setdefault(bookmark.id, bookmark)
+        return list(found.values())
+
+
+def _salvage_through_sqlite(copy: Path) -> dict[str, Bookmark]:
+    try:
+        connection = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
+    except sqlite3.DatabaseError:
+        return {}
+    try:
+        return _read_rows(connection, size_hint=copy.stat().st_size)
+    finally:
+        connection.close()
 
 
 def _clear_page_count(copy: Path) -> None:
@@ -116,15 +131,15 @@ def _clear_page_count(copy: Path) -> None:
             file.write(b"\x00\x00\x00\x00")
 
 
-def _read_rows(connection: sqlite3.Connection, size_hint: int) -> list[Bookmark]:
+def _read_rows(connection: sqlite3.Connection, size_hint: int) -> dict[str, Bookmark]:
     try:
         known = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (schema.TABLE,)
         ).fetchone()
     except sqlite3.DatabaseError:
-        return []  # the schema page itself is unreadable: nothing can be found by name
+        return {}  # the schema page itself is unreadable: nothing can be found by name
     if known is None:
-        return []
+        return {}
     # Rowids reachable by any path through the table or its indexes; each walk stops at
     # the first damaged page, so walk forwards, backwards and through both indexes.
     rowids: set[int] = set()
@@ -155,4 +170,4 @@ def _read_rows(connection: sqlite3.Connection, size_hint: int) -> list[Bookmark]
         except (ValueError, TypeError):
             continue
         found.setdefault(bookmark.id, bookmark)
-    return list(found.values())
+    return found
