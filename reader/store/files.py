@@ -23,7 +23,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         with os.fdopen(fd, "wb") as file:
             file.write(data)
             file.flush()
-            os.fchmod(file.fileno(), 0o666 & ~_umask())
+            if hasattr(os, "fchmod"):  # mkstemp makes 0600; give the usual umask-based mode
+                os.fchmod(file.fileno(), 0o666 & ~_umask())
             os.fsync(file.fileno())
         if overwrite:
             os.replace(temporary, path)

@@ -6,8 +6,7 @@ Core module: stdlib only; no textual or rich imports.
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from reader.model import Article, Bookmark
@@ -122,31 +121,32 @@ def to_row(bookmark: Bookmark) -> tuple[str, ...]:
     )
 
 
-def from_row(row: sqlite3.Row | tuple) -> Bookmark:
-    """Rebuild a bookmark from :data:`SELECT_COLUMNS`; ``ValueError`` if the row is not sound."""
-    values = tuple(row)
-    if len(values) != len(COLUMNS):
+def from_row(row: Sequence[object]) -> Bookmark:
+    """Rebuild a bookmark from the values of :data:`COLUMNS`; ``ValueError`` if they are not sound."""
+    if len(row) != len(COLUMNS):
         raise ValueError("wrong number of columns")
-    (article_id, title, paragraphs, source, section, byline, url, published, origin,
-     saved_at, note, tags) = values  # fmt: skip
-    strings = (article_id, title, paragraphs, source, section, byline, url, published, origin,
-               saved_at, note, tags)  # fmt: skip
-    if not all(isinstance(value, str) for value in strings) or not article_id:
+    values = dict(zip(COLUMNS, row))
+    if not all(isinstance(value, str) for value in values.values()):
         raise ValueError("a column holds something other than text")
-    paragraph_list = _string_list(paragraphs)
-    tag_list = _string_list(tags)
+    if not values["article_id"]:
+        raise ValueError("empty article id")
     article = Article(
-        id=article_id,
-        title=title,
-        paragraphs=tuple(paragraph_list),
-        source=source,
-        section=section,
-        byline=byline,
-        url=url,
-        published=published,
-        origin=origin,
+        id=values["article_id"],
+        title=values["title"],
+        paragraphs=tuple(_string_list(values["paragraphs"])),
+        source=values["source"],
+        section=values["section"],
+        byline=values["byline"],
+        url=values["url"],
+        published=values["published"],
+        origin=values["origin"],
     )
-    return Bookmark(article=article, saved_at=parse_time(saved_at), note=note, tags=tuple(tag_list))
+    return Bookmark(
+        article=article,
+        saved_at=parse_time(values["saved_at"]),
+        note=values["note"],
+        tags=tuple(_string_list(values["tags"])),
+    )
 
 
 def encode_list(values: Iterable[str]) -> str:

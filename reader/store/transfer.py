@@ -191,12 +191,12 @@ def to_html(bookmarks: Sequence[Bookmark]) -> str:
     return "\n".join(out)
 
 
-def render(bookmarks: Sequence[Bookmark], format: str) -> str:
-    """The text of an export in ``format`` (one of :data:`FORMATS`)."""
-    if format == "json":
+def render(bookmarks: Sequence[Bookmark], kind: str) -> str:
+    """The text of an export of ``kind``, one of :data:`FORMATS`."""
+    if kind == "json":
         return json.dumps(to_document(bookmarks), indent=2, ensure_ascii=True) + "\n"
-    if format == "markdown":
+    if kind == "markdown":
         return to_markdown(bookmarks)
-    if format == "html":
+    if kind == "html":
         return to_html(bookmarks)
-    raise ValueError(f"unknown export format {format!r}")
+    raise ValueError(f"unknown export format {kind!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from dataclasses import replace
 from datetime import timedelta, timezone
 from pathlib import Path
@@ -201,3 +202,25 @@ def test_a_row_edited_by_hand_is_a_clear_error_not_a_crash(store_path: Path) -> 
         assert store.ids() == {"a00001"}
         with pytest.raises(StoreError, match="malformed bookmark"):
             store.list()
+
+
+def test_one_store_can_be_shared_by_threads(store_path: Path) -> None:
+    # The UI saves from worker threads; the store serialises them on one connection.
+    with BookmarkStore(store_path) as store:
+        errors: list[BaseException] = []
+
+        def add_many(prefix: str) -> None:
+            try:
+                for number in range(40):
+                    store.add(make_article(number, prefix=prefix))
+                    store.ids()
+            except BaseException as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+
+        threads = [threading.Thread(target=add_many, args=(f"t{n}-",)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert len(store) == 160
