@@ -17,7 +17,9 @@ from reader.store import BookmarkStore  # noqa: E402
 
 
 def article(number: int) -> Article:
-    paragraphs = tuple(f"Paragraph {p} of story {number}, long enough to be realistic. " * 12 for p in range(8))
+    paragraphs = tuple(
+        f"Paragraph {p} of story {number}, long enough to be realistic. " * 12 for p in range(8)
+    )
     return Article(id=f"id{number:07d}", title=f"Story {number}", paragraphs=paragraphs, source="Bench")
 
 
@@ -34,7 +36,9 @@ def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "bookmarks.sqlite3"
         with BookmarkStore(path) as store:
-            _, elapsed = timed(f"add x{count} (one transaction each)", lambda: [store.add(article(n)) for n in range(count)])
+            _, elapsed = timed(
+                f"add x{count} (one transaction each)", lambda: [store.add(article(n)) for n in range(count)]
+            )
             print(f"{'  adds per second':<42} {count / elapsed:9.0f}")
         print(f"{'file size':<42} {path.stat().st_size / 1e6:9.1f} MB")
         store, _ = timed("open (identity check + quick_check)", lambda: BookmarkStore(path))

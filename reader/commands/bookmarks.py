@@ -13,8 +13,7 @@ from pathlib import Path
 
 from reader.cli import CliError
 from reader.sanitize import clean_line
-from reader.store import BookmarkStore, FormatError, StoreError
-from reader.store import transfer
+from reader.store import BookmarkStore, FormatError, StoreError, transfer
 from reader.store.files import write_atomic
 
 
@@ -34,13 +33,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add.add_argument("source", metavar="SOURCE", help="a file or directory of articles")
     add.add_argument("article_id", metavar="ARTICLE_ID")
     add.add_argument("--note", default="", help="a note to keep with it")
-    add.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    add.add_argument(
+        "--tag", dest="tags", action="append", default=[], metavar="TAG", help="a tag (repeatable)"
+    )
 
     remove = action("remove", "delete the bookmark ID")
     remove.add_argument("id", metavar="ID")
 
     export = action("export", "write every bookmark to stdout or a file")
-    export.add_argument("--format", choices=transfer.FORMATS, default="json", help="default: json (re-importable)")
+    export.add_argument(
+        "--format", choices=transfer.FORMATS, default="json", help="default: json (re-importable)"
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write FILE (atomically) instead of stdout")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
@@ -137,7 +140,9 @@ def _import(store: BookmarkStore, args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         raise CliError(f"{args.file}: not UTF-8 text", 1) from None
     except json.JSONDecodeError as error:
-        raise CliError(f"{args.file}: not valid JSON (line {error.lineno}, column {error.colno})", 1) from None
+        raise CliError(
+            f"{args.file}: not valid JSON (line {error.lineno}, column {error.colno})", 1
+        ) from None
     try:
         bookmarks = transfer.from_document(document)
     except FormatError as error:

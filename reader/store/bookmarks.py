@@ -188,7 +188,9 @@ class BookmarkStore:
         """Replace a bookmark's tags; returns the updated bookmark, None when there is none."""
         stored = schema.encode_list(schema.normalise_tags(tags))
         with self._writing() as connection:
-            connection.execute(f"UPDATE {schema.TABLE} SET tags = ? WHERE article_id = ?", (stored, article_id))
+            connection.execute(
+                f"UPDATE {schema.TABLE} SET tags = ? WHERE article_id = ?", (stored, article_id)
+            )
             return self._get(connection, article_id)
 
     # -- export and import ----------------------------------------------------------------------
@@ -251,7 +253,9 @@ class BookmarkStore:
             return schema.from_row(row)
         except ValueError as error:
             # Only a file edited by hand gets here: SQLite says it is sound, a row is not.
-            raise StoreError(f"cannot read the bookmarks: {self.path} holds a malformed bookmark ({error})") from None
+            raise StoreError(
+                f"cannot read the bookmarks: {self.path} holds a malformed bookmark ({error})"
+            ) from None
 
     def _can_write(self) -> bool:
         directory = self._existing_ancestor()
@@ -343,7 +347,10 @@ class BookmarkStore:
         try:
             connection = sqlite3.connect(uri, uri=True)
             try:
-                tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                tables = {
+                    row[0]
+                    for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                }
             finally:
                 connection.close()
         except sqlite3.DatabaseError:
@@ -380,7 +387,9 @@ class BookmarkStore:
     def _connect_read_only(self) -> sqlite3.Connection:
         uri = self.path.absolute().as_uri()
         try:
-            connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=self.timeout, check_same_thread=False)
+            connection = sqlite3.connect(
+                f"{uri}?mode=ro", uri=True, timeout=self.timeout, check_same_thread=False
+            )
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return connection
         except sqlite3.OperationalError as error:
@@ -506,7 +515,9 @@ class BookmarkStore:
         if name.startswith("SQLITE_READONLY"):
             return StoreError(f"cannot {action}: {self._read_only_place()} is read-only")
         if _is_corruption(error):
-            return StoreError(f"cannot {action}: {self.path} is damaged ({error}); restart Dateline to recover it")
+            return StoreError(
+                f"cannot {action}: {self.path} is damaged ({error}); restart Dateline to recover it"
+            )
         if name.startswith("SQLITE_CANTOPEN"):
             return StoreError(f"cannot {action}: cannot open {self.path}")
         if name.startswith("SQLITE_IOERR"):

@@ -125,7 +125,7 @@ def from_row(row: Sequence[object]) -> Bookmark:
     """Rebuild a bookmark from the values of :data:`COLUMNS`; ``ValueError`` if they are not sound."""
     if len(row) != len(COLUMNS):
         raise ValueError("wrong number of columns")
-    values = dict(zip(COLUMNS, row))
+    values = dict(zip(COLUMNS, row, strict=True))
     if not all(isinstance(value, str) for value in values.values()):
         raise ValueError("a column holds something other than text")
     if not values["article_id"]:

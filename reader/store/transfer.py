@@ -67,17 +67,17 @@ def from_document(document: Any) -> list[Bookmark]:
     if not isinstance(document, Mapping):
         raise FormatError("not a Dateline bookmarks export (expected a JSON object)")
     if document.get("format") != FORMAT_NAME:
-        raise FormatError(f"not a Dateline bookmarks export (no \"format\": \"{FORMAT_NAME}\")")
+        raise FormatError(f'not a Dateline bookmarks export (no "format": "{FORMAT_NAME}")')
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise FormatError("bad \"version\": expected a positive integer")
+        raise FormatError('bad "version": expected a positive integer')
     if version > FORMAT_VERSION:
         raise FormatError(
             f"written by a newer Dateline (format version {version}; this one reads up to {FORMAT_VERSION})"
         )
     records = document.get("bookmarks")
     if not isinstance(records, list):
-        raise FormatError("bad \"bookmarks\": expected a list")
+        raise FormatError('bad "bookmarks": expected a list')
     return [_from_record(record, number) for number, record in enumerate(records, start=1)]
 
 
@@ -89,23 +89,23 @@ def _from_record(record: Any, number: int) -> Bookmark:
     def text(name: str, required: bool = False) -> str:
         value = record.get(name, None if required else "")
         if not isinstance(value, str):
-            raise FormatError(f"{where}: \"{name}\" must be {'present and ' if required else ''}a string")
+            raise FormatError(f'{where}: "{name}" must be {"present and " if required else ""}a string')
         return clean(value)
 
     def strings(name: str) -> list[str]:
         value = record.get(name, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise FormatError(f"{where}: \"{name}\" must be a list of strings")
+            raise FormatError(f'{where}: "{name}" must be a list of strings')
         return [clean(item) for item in value]
 
     article_id = text("id", required=True)
     if not article_id:
-        raise FormatError(f"{where}: \"id\" is empty")
+        raise FormatError(f'{where}: "id" is empty')
     fields = {name: text(name, required=name == "title") for name in _ARTICLE_TEXT_FIELDS}
     try:
         saved_at = schema.parse_time(text("saved_at", required=True))
     except ValueError:
-        raise FormatError(f"{where}: \"saved_at\" must be an ISO 8601 time with a timezone") from None
+        raise FormatError(f'{where}: "saved_at" must be an ISO 8601 time with a timezone') from None
     return Bookmark(
         article=Article(id=article_id, paragraphs=tuple(strings("paragraphs")), **fields),
         saved_at=saved_at,
@@ -136,7 +136,12 @@ def _web_url(url: str) -> str | None:
 
 def _details(bookmark: Bookmark) -> list[str]:
     article = bookmark.article
-    parts = [article.source, article.section, f"by {article.byline}" if article.byline else "", article.published]
+    parts = [
+        article.source,
+        article.section,
+        f"by {article.byline}" if article.byline else "",
+        article.published,
+    ]
     return [clean_line(part) for part in parts if clean_line(part)]
 
 
@@ -156,7 +161,9 @@ def to_markdown(bookmarks: Sequence[Bookmark]) -> str:
         if bookmark.tags:
             lines += ["", "Tags: " + ", ".join(escape_markdown(tag) for tag in bookmark.tags)]
         if bookmark.note:
-            lines += [""] + [f"> {escape_markdown(line)}" if line.strip() else ">" for line in bookmark.note.split("\n")]
+            lines += [""] + [
+                f"> {escape_markdown(line)}" if line.strip() else ">" for line in bookmark.note.split("\n")
+            ]
         for paragraph in article.paragraphs:
             lines += ["", escape_markdown(paragraph)]
         lines.append("")

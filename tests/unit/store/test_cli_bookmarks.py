@@ -72,7 +72,11 @@ def test_list_output_is_safe_for_the_terminal(capsys, data: Path) -> None:
 def test_export_formats_and_files(capsys, data: Path, tmp_path: Path) -> None:
     with BookmarkStore(data / "bookmarks.sqlite3") as store:
         store.add(make_article(1))
-    for format_, marker in (("json", '"format": "dateline-bookmarks"'), ("markdown", "## Story 1"), ("html", "<h2>")):
+    for format_, marker in (
+        ("json", '"format": "dateline-bookmarks"'),
+        ("markdown", "## Story 1"),
+        ("html", "<h2>"),
+    ):
         status, out, _ = run(capsys, data, "export", "--format", format_)
         assert status == 0 and marker in out
     target = tmp_path / "out.json"
@@ -109,7 +113,9 @@ def test_import_round_trip_and_twice(capsys, data: Path, tmp_path: Path) -> None
         (b'{"format": "dateline-bookmarks", "version": 1, "bookmarks": [{"id": 3}]}', 'bookmark 1: "id"'),
     ],
 )
-def test_a_bad_import_file_is_one_error_line_and_changes_nothing(capsys, data: Path, tmp_path: Path, content: bytes, message: str) -> None:
+def test_a_bad_import_file_is_one_error_line_and_changes_nothing(
+    capsys, data: Path, tmp_path: Path, content: bytes, message: str
+) -> None:
     with BookmarkStore(data / "bookmarks.sqlite3") as store:
         store.add(make_article(1))
         before = store.list()
@@ -145,5 +151,7 @@ def test_core_does_not_import_the_ui_toolkits() -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
         "print(bad); sys.exit(1 if bad else 0)"
     )
-    done = subprocess.run([PYTHON, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [PYTHON, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stdout + done.stderr

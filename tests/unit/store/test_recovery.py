@@ -23,13 +23,20 @@ COUNT = 300
 def saved(store_path: Path) -> dict[str, Bookmark]:
     """A closed bookmarks file holding COUNT bookmarks spread over many pages."""
     with BookmarkStore(store_path) as store:
-        bookmarks = [store.add(make_article(n, body_size=12), note=f"note {n}", tags=[f"t{n % 7}"]) for n in range(COUNT)]
+        bookmarks = [
+            store.add(make_article(n, body_size=12), note=f"note {n}", tags=[f"t{n % 7}"])
+            for n in range(COUNT)
+        ]
     assert store_path.stat().st_size > 200_000
     return {bookmark.id: bookmark for bookmark in bookmarks}
 
 
 def _moved_aside(store_path: Path) -> list[Path]:
-    return sorted(p for p in store_path.parent.glob(f"{store_path.name}.corrupt-*") if not p.name.endswith(("-wal", "-shm")))
+    return sorted(
+        p
+        for p in store_path.parent.glob(f"{store_path.name}.corrupt-*")
+        if not p.name.endswith(("-wal", "-shm"))
+    )
 
 
 def _check_recovery(store_path: Path, damaged_digest: str, saved: dict[str, Bookmark]) -> BookmarkStore:
@@ -64,7 +71,9 @@ def test_garbage_after_a_valid_header(store_path: Path, saved: dict[str, Bookmar
         assert store.recovery.recovered == 0
 
 
-def test_truncated_mid_file_recovers_the_rows_still_there(store_path: Path, saved: dict[str, Bookmark]) -> None:
+def test_truncated_mid_file_recovers_the_rows_still_there(
+    store_path: Path, saved: dict[str, Bookmark]
+) -> None:
     with open(store_path, "r+b") as file:
         file.truncate(store_path.stat().st_size // 2 + 1234)
     with _check_recovery(store_path, digest(store_path), saved) as store:
@@ -81,7 +90,9 @@ def test_damaged_pages_in_the_middle_recover_the_rest(store_path: Path, saved: d
 
 
 @pytest.mark.parametrize("page", [1, 2], ids=["schema-page", "table-root-page"])
-def test_a_damaged_page_above_the_rows_loses_none_of_them(store_path: Path, saved: dict[str, Bookmark], page: int) -> None:
+def test_a_damaged_page_above_the_rows_loses_none_of_them(
+    store_path: Path, saved: dict[str, Bookmark], page: int
+) -> None:
     # SQLite cannot reach any row without these pages; the leaf pages are read directly.
     data = bytearray(store_path.read_bytes())
     start = 100 if page == 1 else (page - 1) * 4096
@@ -116,7 +127,9 @@ def test_zeroed_tail_page(store_path: Path, saved: dict[str, Bookmark]) -> None:
         assert 0.8 * COUNT < store.recovery.recovered <= COUNT
 
 
-def test_cli_starts_and_says_where_the_old_file_is(store_path: Path, saved: dict[str, Bookmark], capsys) -> None:
+def test_cli_starts_and_says_where_the_old_file_is(
+    store_path: Path, saved: dict[str, Bookmark], capsys
+) -> None:
     with open(store_path, "r+b") as file:
         file.truncate(store_path.stat().st_size // 2)
     assert main(["bookmarks", "--data-dir", str(store_path.parent), "list"]) == 0
@@ -157,7 +170,9 @@ def test_a_few_stray_bytes(store_path: Path) -> None:
         assert store.recovery.recovered == 0
 
 
-def test_two_processes_opening_a_damaged_file_at_once_repair_it_once(store_path: Path, saved: dict[str, Bookmark]) -> None:
+def test_two_processes_opening_a_damaged_file_at_once_repair_it_once(
+    store_path: Path, saved: dict[str, Bookmark]
+) -> None:
     with open(store_path, "r+b") as file:
         file.truncate(store_path.stat().st_size // 2)
     writers = [start_writer(store_path, prefix, 20, wait=True) for prefix in ("x-", "y-")]
@@ -188,5 +203,7 @@ def test_reading_leaf_pages_directly_agrees_with_sqlite(store_path: Path, saved:
     from reader.store import schema
     from reader.store.pages import table_leaf_records
 
-    records = [record for record in table_leaf_records(store_path.read_bytes()) if len(record) == len(schema.COLUMNS)]
+    records = [
+        record for record in table_leaf_records(store_path.read_bytes()) if len(record) == len(schema.COLUMNS)
+    ]
     assert {schema.from_row(record).id: schema.from_row(record) for record in records} == saved

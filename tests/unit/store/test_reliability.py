@@ -35,7 +35,7 @@ def test_two_processes_adding_at_once_lose_nothing(store_path: Path) -> None:
             if writer.poll() is None:
                 writer.kill()
                 writer.wait()
-    for writer, (out, err) in zip(writers, outputs):
+    for writer, (out, err) in zip(writers, outputs, strict=True):
         assert writer.returncode == 0, err
         assert err == ""
         assert out.splitlines()[-1] == "done"

@@ -43,7 +43,12 @@ def _assert_refused_untouched(path: Path, message: str, capsys: pytest.CaptureFi
 
 
 def test_a_database_of_another_application_is_refused(store_path: Path, capsys) -> None:
-    _make_db(store_path, "PRAGMA application_id = 1234", "CREATE TABLE bookmarks (x)", "INSERT INTO bookmarks VALUES (1)")
+    _make_db(
+        store_path,
+        "PRAGMA application_id = 1234",
+        "CREATE TABLE bookmarks (x)",
+        "INSERT INTO bookmarks VALUES (1)",
+    )
     _assert_refused_untouched(store_path, "belongs to another program", capsys)
 
 

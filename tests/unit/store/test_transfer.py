@@ -22,15 +22,23 @@ from tests.unit.store.helpers import HOSTILE, digest, make_article
 def full_store(tmp_path: Path) -> BookmarkStore:
     store = BookmarkStore(tmp_path / "source" / "bookmarks.sqlite3")
     for number in range(5):
-        store.add(make_article(number), note=f"note {number}\nsecond line" if number % 2 else "", tags=[f"t{number}", "all"])
+        store.add(
+            make_article(number),
+            note=f"note {number}\nsecond line" if number % 2 else "",
+            tags=[f"t{number}", "all"],
+        )
     store.add(Article(id="bare", title="Only a title"))
     hostile = clean(HOSTILE)  # as every source hands it over: markup and HTML, no controls
-    store.add(Article(id="hostile", title=hostile, paragraphs=(hostile,), source=hostile, url="javascript:alert(1)"))
+    store.add(
+        Article(id="hostile", title=hostile, paragraphs=(hostile,), source=hostile, url="javascript:alert(1)")
+    )
     yield store
     store.close()
 
 
-def test_export_then_import_into_an_empty_store_gives_back_every_field(full_store: BookmarkStore, tmp_path: Path) -> None:
+def test_export_then_import_into_an_empty_store_gives_back_every_field(
+    full_store: BookmarkStore, tmp_path: Path
+) -> None:
     document = json.loads(render(full_store.list(), "json"))
     assert document["format"] == "dateline-bookmarks" and document["version"] == 1
     with BookmarkStore(tmp_path / "other" / "bookmarks.sqlite3") as other:
@@ -78,16 +86,51 @@ def test_merge_keeps_ours_and_loses_nothing_of_theirs(tmp_path: Path) -> None:
         ({"format": "dateline-bookmarks", "version": 99, "bookmarks": []}, "newer Dateline"),
         ({"format": "dateline-bookmarks", "version": "1", "bookmarks": []}, "version"),
         ({"format": "dateline-bookmarks", "version": 1, "bookmarks": {}}, "expected a list"),
-        ({"format": "dateline-bookmarks", "version": 1, "bookmarks": [3]}, "bookmark 1: expected a JSON object"),
-        ({"format": "dateline-bookmarks", "version": 1, "bookmarks": [{"title": "t", "saved_at": "2026-01-01T00:00:00+00:00"}]}, '"id"'),
-        ({"format": "dateline-bookmarks", "version": 1, "bookmarks": [{"id": "x", "title": "t", "saved_at": "2026-01-01"}]}, "timezone"),
-        ({"format": "dateline-bookmarks", "version": 1, "bookmarks": [{"id": "x", "title": "t", "saved_at": "2026-01-01T00:00:00Z", "tags": "a"}]}, '"tags"'),
-        ({"format": "dateline-bookmarks", "version": 1, "bookmarks": [{"id": "x", "title": 5, "saved_at": "2026-01-01T00:00:00Z"}]}, '"title"'),
+        (
+            {"format": "dateline-bookmarks", "version": 1, "bookmarks": [3]},
+            "bookmark 1: expected a JSON object",
+        ),
+        (
+            {
+                "format": "dateline-bookmarks",
+                "version": 1,
+                "bookmarks": [{"title": "t", "saved_at": "2026-01-01T00:00:00+00:00"}],
+            },
+            '"id"',
+        ),
+        (
+            {
+                "format": "dateline-bookmarks",
+                "version": 1,
+                "bookmarks": [{"id": "x", "title": "t", "saved_at": "2026-01-01"}],
+            },
+            "timezone",
+        ),
+        (
+            {
+                "format": "dateline-bookmarks",
+                "version": 1,
+                "bookmarks": [{"id": "x", "title": "t", "saved_at": "2026-01-01T00:00:00Z", "tags": "a"}],
+            },
+            '"tags"',
+        ),
+        (
+            {
+                "format": "dateline-bookmarks",
+                "version": 1,
+                "bookmarks": [{"id": "x", "title": 5, "saved_at": "2026-01-01T00:00:00Z"}],
+            },
+            '"title"',
+        ),
     ],
 )
 def test_a_bad_document_is_refused_whole(full_store: BookmarkStore, document: object, message: str) -> None:
     before = full_store.list()
-    if isinstance(document, dict) and document.get("version") == 1 and isinstance(document["bookmarks"], list):
+    if (
+        isinstance(document, dict)
+        and document.get("version") == 1
+        and isinstance(document["bookmarks"], list)
+    ):
         document["bookmarks"].insert(0, json.loads(render([make_article_bookmark()], "json"))["bookmarks"][0])
         message = message.replace("bookmark 1", "bookmark 2")
     with pytest.raises(FormatError, match=message):
@@ -106,7 +149,13 @@ def make_article_bookmark():
 def test_imported_strings_are_sanitised(tmp_path: Path) -> None:
     document = to_document([])
     document["bookmarks"] = [
-        {"id": "x\x1b[2J", "title": "a\x1b]0;pwned\x07b", "paragraphs": ["p\u202eq"], "saved_at": "2026-01-01T05:00:00+05:00", "note": "n\x9bm"}
+        {
+            "id": "x\x1b[2J",
+            "title": "a\x1b]0;pwned\x07b",
+            "paragraphs": ["p\u202eq"],
+            "saved_at": "2026-01-01T05:00:00+05:00",
+            "note": "n\x9bm",
+        }
     ]
     [bookmark] = from_document(document)
     assert bookmark.id == "x[2J" and bookmark.article.title == "a]0;pwnedb"
