@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -78,72 +77,47 @@ def test_merge_keeps_ours_and_loses_nothing_of_theirs(tmp_path: Path) -> None:
         assert (again.added, again.updated) == (0, 0)
 
 
+def _document(*records: object) -> dict[str, object]:
+    return {"format": "dateline-bookmarks", "version": 1, "bookmarks": list(records)}
+
+
+GOOD = {"id": "fresh", "title": "Fresh", "saved_at": "2026-01-01T00:00:00+00:00"}
+
+
 @pytest.mark.parametrize(
     ("document", "message"),
     [
         ([], "expected a JSON object"),
-        ({"format": "other", "version": 1, "bookmarks": []}, "not a Dateline bookmarks export"),
-        ({"format": "dateline-bookmarks", "version": 99, "bookmarks": []}, "newer Dateline"),
-        ({"format": "dateline-bookmarks", "version": "1", "bookmarks": []}, "version"),
-        ({"format": "dateline-bookmarks", "version": 1, "bookmarks": {}}, "expected a list"),
-        (
-            {"format": "dateline-bookmarks", "version": 1, "bookmarks": [3]},
-            "bookmark 1: expected a JSON object",
-        ),
-        (
-            {
-                "format": "dateline-bookmarks",
-                "version": 1,
-                "bookmarks": [{"title": "t", "saved_at": "2026-01-01T00:00:00+00:00"}],
-            },
-            '"id"',
-        ),
-        (
-            {
-                "format": "dateline-bookmarks",
-                "version": 1,
-                "bookmarks": [{"id": "x", "title": "t", "saved_at": "2026-01-01"}],
-            },
-            "timezone",
-        ),
-        (
-            {
-                "format": "dateline-bookmarks",
-                "version": 1,
-                "bookmarks": [{"id": "x", "title": "t", "saved_at": "2026-01-01T00:00:00Z", "tags": "a"}],
-            },
-            '"tags"',
-        ),
-        (
-            {
-                "format": "dateline-bookmarks",
-                "version": 1,
-                "bookmarks": [{"id": "x", "title": 5, "saved_at": "2026-01-01T00:00:00Z"}],
-            },
-            '"title"',
-        ),
+        ({**_document(), "format": "other"}, "not a Dateline bookmarks export"),
+        ({**_document(), "version": 99}, "newer Dateline"),
+        ({**_document(), "version": "1"}, "version"),
+        ({**_document(), "bookmarks": {}}, "expected a list"),
     ],
 )
-def test_a_bad_document_is_refused_whole(full_store: BookmarkStore, document: object, message: str) -> None:
-    before = full_store.list()
-    if (
-        isinstance(document, dict)
-        and document.get("version") == 1
-        and isinstance(document["bookmarks"], list)
-    ):
-        document["bookmarks"].insert(0, json.loads(render([make_article_bookmark()], "json"))["bookmarks"][0])
-        message = message.replace("bookmark 1", "bookmark 2")
+def test_a_document_that_is_not_an_export_is_refused(document: object, message: str) -> None:
     with pytest.raises(FormatError, match=message):
-        if isinstance(document, dict):
-            full_store.import_(document)
-        else:
-            from_document(document)  # what the CLI calls for JSON that is not an object
-    assert full_store.list() == before  # the valid record before the bad one was not added
+        from_document(document)
 
 
-def make_article_bookmark():
-    with BookmarkStore(Path(os.environ["XDG_DATA_HOME"]) / "scratch.sqlite3") as scratch:
-        return scratch.add(make_article(99, prefix="new"))
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (3, "bookmark 2: expected a JSON object"),
+        ({"title": "t", "saved_at": "2026-01-01T00:00:00+00:00"}, 'bookmark 2: "id"'),
+        ({**GOOD, "id": ""}, 'bookmark 2: "id" is empty'),
+        ({**GOOD, "saved_at": "2026-01-01"}, "timezone"),
+        ({**GOOD, "tags": "a"}, '"tags" must be a list of strings'),
+        ({**GOOD, "paragraphs": ["a", 1]}, '"paragraphs" must be a list of strings'),
+        ({**GOOD, "title": 5}, '"title"'),
+    ],
+)
+def test_one_bad_record_refuses_the_whole_import(
+    full_store: BookmarkStore, record: object, message: str
+) -> None:
+    before = full_store.list()
+    with pytest.raises(FormatError, match=message):
+        full_store.import_(_document(GOOD, record))
+    assert full_store.list() == before  # not even the good record before it was added
 
 
 def test_imported_strings_are_sanitised(tmp_path: Path) -> None:
