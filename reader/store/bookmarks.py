@@ -204,9 +204,9 @@ class BookmarkStore:
 
         ``source`` is a document from :meth:`export` (validated: ``transfer.FormatError`` if it
         is not sound, and then nothing changes) or bookmarks. A new id is added as it was saved.
-        An id already present keeps its article, time and note; it takes the imported note
-        only when its own is empty, appends a different imported note that it does not already
-        contain, and gains any tags it lacks. Importing the same bookmarks again changes nothing.
+        An id already present keeps its article snapshot, saved time and note; an imported note
+        it does not already contain is appended to its note (or becomes it, when empty), and it
+        gains any tags it lacks. Importing the same bookmarks again changes nothing.
         """
         if isinstance(source, Mapping):
             incoming = transfer.from_document(source)

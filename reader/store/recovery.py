@@ -1,5 +1,6 @@
 """What happens to a damaged bookmarks file: it is moved aside, never deleted, and every
-row that SQLite can still read is salvaged.
+row that can still be read is salvaged, through SQLite row by row, then from intact leaf
+pages that SQLite cannot reach.
 
 Salvage works on a scratch copy, so the moved-aside file stays byte for byte as found.
 In the copy the header's page count is cleared: a truncated file otherwise makes SQLite
