@@ -56,9 +56,12 @@ def test_a_writer_killed_at_random_moments_never_loses_a_returned_add(store_path
     for round_ in range(kills):
         writer = start_writer(store_path, f"k{round_:02d}-", 1_000_000)
         try:
-            # Most rounds die while opening or adding; every fifth may die while Python starts.
+            # Most rounds die while adding; every fifth at any moment from start-up on.
+            head = ""
             if round_ % 5:
-                assert writer.stdout.readline() == "ready\n", writer.stderr.read()
+                # Wait for the first add to return, so the kill lands among the next ones.
+                head = writer.stdout.readline() + writer.stdout.readline()
+                assert head.startswith("ready\n") and head.endswith("\n"), writer.stderr.read()
             time.sleep(rng.uniform(0.0, 0.25))
         finally:
             writer.send_signal(signal.SIGKILL)
@@ -66,7 +69,7 @@ def test_a_writer_killed_at_random_moments_never_loses_a_returned_add(store_path
         assert writer.returncode == -signal.SIGKILL
         assert "recovery" not in err and "Error" not in err, err
         # Only complete lines count: an id is printed after add() returned.
-        lines = out.split("\n")[:-1]
+        lines = (head + out).split("\n")[:-1]
         ids = {line for line in lines if line != "ready"}
         rounds_with_writes += bool(ids)
         reported |= ids
@@ -76,5 +79,5 @@ def test_a_writer_killed_at_random_moments_never_loses_a_returned_add(store_path
             assert store.recovery is None, f"seed {seed}, round {round_}"
             missing = reported - store.ids()
         assert not missing, f"seed {seed}, round {round_}: lost {sorted(missing)[:5]}"
-    assert rounds_with_writes >= kills // 2  # the kills really did land mid-write
+    assert rounds_with_writes >= kills - kills // 5  # the kills really did land mid-write
     assert integrity(store_path) == [("ok",)]
