@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("reader.commands.listing", "print the headlines of SOURCEs without starting the UI"),
     "entities": ("reader.commands.entities", "print the named entities in a text or JSON lines"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
+    "bookmarks": ("reader.commands.bookmarks", "list, add, remove, export and import bookmarks"),
 }
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures. Every test runs with platformdirs pointed at a temporary directory,
+"""Shared fixtures. Every test runs with platformdirs pointed at temporary directories,
 so no test ever reads or writes the real user's data or cache."""
 
 from __future__ import annotations
@@ -11,12 +11,17 @@ from support import HOSTILE_TITLES, SEED_FILE, write_dump
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.delenv("DATELINE_DATA_DIR", raising=False)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point XDG data/cache/config at fresh temporary directories and drop ``--data-dir``."""
+    base = tmp_path_factory.mktemp("home")
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, str(base / name.lower()))
+    # set-then-delete makes monkeypatch remove DATELINE_DATA_DIR again after the test,
+    # even when the code under test sets it (``--data-dir`` writes os.environ directly).
+    monkeypatch.setenv("DATELINE_DATA_DIR", "unset")
+    monkeypatch.delenv("DATELINE_DATA_DIR")
     monkeypatch.delenv("NO_COLOR", raising=False)
+    yield base
 
 
 @pytest.fixture

@@ -13,12 +13,16 @@ from reader.entities import get_recogniser
 from reader.entities.cache import EntityCache
 from reader.model import Article, Entity
 from reader.paths import styles_dir
+from reader.sanitize import clean_line
 from reader.sources import LoadError
 from reader.ui.commands import EntityCommands
 from reader.ui.entity_styles import theme_variables
 from reader.ui.keys import KeyAction, key_actions
 from reader.ui.screens.help import HelpScreen
+from reader.ui.bookmarks import Bookmarks
+from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.main import MainScreen
+from reader.ui.screens.reader import ReaderScreen
 
 
 class DatelineApp(App[None]):
@@ -50,6 +54,7 @@ class DatelineApp(App[None]):
         self.load_errors = list(load_errors)
         # Raises RecogniserUnavailable (with an install hint) before the UI starts.
         self.entity_cache = EntityCache(recognise or get_recogniser(ner).recognise)
+        self.bookmarks = Bookmarks(self)
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.articles, self.entity_cache)
@@ -61,6 +66,22 @@ class DatelineApp(App[None]):
     def on_mount(self) -> None:
         for error in self.load_errors:
             self.notify(str(error), title="Could not read a source", severity="error", markup=False, timeout=10)
+        for severity, message in self.bookmarks.startup_messages():
+            self.notify(clean_line(message), title="Bookmarks", severity=severity, markup=False, timeout=20)
+
+    def on_unmount(self) -> None:
+        self.bookmarks.close()
+
+    def action_bookmarks(self) -> None:
+        """Open the bookmarks screen (once); the headline marks are refreshed on return."""
+        if isinstance(self.screen, BookmarksScreen):
+            return
+
+        def returned(_: None) -> None:
+            if isinstance(self.screen, MainScreen):
+                self.screen.refresh_marks()
+
+        self.push_screen(BookmarksScreen(self.entity_cache), returned)
 
     # -- keys and commands ------------------------------------------------------------
 
@@ -68,12 +89,12 @@ class DatelineApp(App[None]):
         """Every key that works on ``screen`` (the main screen by default), grouped."""
         screen = screen or self.screen
         groups: list[tuple[str, object]] = []
-        if isinstance(screen, MainScreen):
+        if isinstance(screen, ReaderScreen):
             groups += [
                 ("Headlines", screen.headlines),
                 ("Article", screen.article_view),
                 ("Entity panel", screen.entity_panel.option_list),
-                ("Main screen", screen),
+                (screen.KEYS_GROUP, screen),
             ]
         groups.append(("Anywhere", self))
         return list(key_actions(self, groups))  # type: ignore[arg-type]
@@ -83,9 +104,9 @@ class DatelineApp(App[None]):
         for entry in self.key_table(screen):
             if entry.action in {"command_palette", "quit"}:
                 continue  # already among Textual's own commands
-            if entry.group == "Headlines" and isinstance(screen, MainScreen):
+            if entry.group == "Headlines" and isinstance(screen, ReaderScreen):
                 callback = partial(self._run_in_pane, screen, screen.headlines, entry.action)
-            elif entry.group == "Article" and isinstance(screen, MainScreen):
+            elif entry.group == "Article" and isinstance(screen, ReaderScreen):
                 callback = partial(self._run_in_pane, screen, screen.article_view, entry.action)
             else:
                 callback = partial(self.run_action, entry.action, entry.node)

@@ -25,7 +25,16 @@ class KeyAction:
 
 
 def _bindings(node: DOMNode) -> Iterable[Binding]:
-    return Binding.make_bindings(type(node).BINDINGS)
+    """The node's own bindings, inherited ones included, a subclass's winning per key.
+
+    Only Dateline's classes count: the widgets they extend have their keys redefined here.
+    """
+    by_key: dict[str, Binding] = {}
+    for cls in reversed(type(node).__mro__):
+        if cls.__module__.startswith("reader.") and "BINDINGS" in vars(cls):
+            for binding in Binding.make_bindings(vars(cls)["BINDINGS"]):
+                by_key[binding.key] = binding
+    return by_key.values()
 
 
 def key_actions(app: App, groups: Iterable[tuple[str, DOMNode]]) -> Iterator[KeyAction]:

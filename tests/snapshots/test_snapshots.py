@@ -63,3 +63,22 @@ def test_entities_no_color_80x24(snap_compare, monkeypatch: pytest.MonkeyPatch) 
         await pilot.pause()
 
     assert snap_compare(seed_app(), run_before=wait, terminal_size=(80, 24))
+
+
+def test_bookmarks_screen_80x24(snap_compare) -> None:
+    async def save_two(pilot) -> None:
+        await pilot.press("b", "j", "j", "b", "B")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = seed_app()
+    # The saved time is shown; freeze it so the snapshot does not depend on the clock.
+    from reader.ui.screens import bookmarks
+
+    bookmarks.saved_when = lambda bookmark: "2026-11-28 09:00"
+    try:
+        assert snap_compare(app, run_before=save_two, terminal_size=(80, 24))
+    finally:
+        import importlib
+
+        importlib.reload(bookmarks)

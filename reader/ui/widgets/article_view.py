@@ -44,6 +44,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         padding: 0 1;
         & > #article-title { text-style: bold; color: $text; }
         & > #article-meta { color: $text-muted; margin-bottom: 1; }
+        & > #article-note {
+            display: none;
+            border-left: outer $accent;
+            padding-left: 1;
+            margin-bottom: 1;
+            color: $text;
+            text-style: italic;
+        }
         & > #article-body { color: $text; }
     }
     """
@@ -59,22 +67,30 @@ class ArticleView(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="article-title", markup=False)
         yield Static(id="article-meta", markup=False)
+        yield Static(id="article-note", markup=False)
         yield Static(id="article-body", markup=False)
 
     @property
     def body_widget(self) -> Static:
         return self.query_one("#article-body", Static)
 
-    def show(self, article: Article | None) -> None:
-        """Show ``article`` from its top, plain until its entities arrive (None: an empty pane)."""
+    def show(self, article: Article | None, note: str = "", empty_hint: str = "") -> None:
+        """Show ``article`` from its top, plain until its entities arrive.
+
+        ``note`` is the user's own note on it (a bookmark's), shown above the text;
+        ``empty_hint`` says what to do when there is no article to show.
+        """
         self.article = article
+        note_widget = self.query_one("#article-note", Static)
+        note_widget.update(content(note))
+        note_widget.display = bool(note.strip()) and article is not None
         self.entities = None
         self.current_mention = None
         title = self.query_one("#article-title", Static)
         meta = self.query_one("#article-meta", Static)
         if article is None:
             title.update(Content("No article"))
-            meta.update(Content("Nothing matches. Press Esc to clear the filter."))
+            meta.update(Content(empty_hint or "Nothing to show."))
             self.body_widget.update(Content(""))
             return
         title.update(line_content(article.title))

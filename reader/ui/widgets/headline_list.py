@@ -7,7 +7,7 @@ demand in :meth:`HeadlineList.render_line` with a small LRU cache of strips.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -95,6 +95,7 @@ class HeadlineList(ScrollView, can_focus=True):
         articles: Sequence[Article] = (),
         *,
         empty_message: str = "No headlines.",
+        subtitle: Callable[[Article], str] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -103,6 +104,8 @@ class HeadlineList(ScrollView, can_focus=True):
         self._articles: Sequence[Article] = articles
         self._marked: frozenset[str] = frozenset()
         self.empty_message = empty_message
+        self.subtitle = subtitle or (lambda a: " · ".join(f for f in (a.section, a.source) if f) or "—")
+        """The second line of each row (source and section unless told otherwise)."""
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
 
     # -- data -------------------------------------------------------------------------
@@ -127,6 +130,11 @@ class HeadlineList(ScrollView, can_focus=True):
             index = next((i for i, a in enumerate(articles) if a.id == keep), 0)
         self._update_virtual_size()
         self.cursor = index
+        self.refresh()
+
+    def invalidate(self) -> None:
+        """Draw every row again (what a row shows has changed)."""
+        self._cache.clear()
         self.refresh()
 
     def set_marked(self, ids: frozenset[str] | set[str]) -> None:
@@ -249,10 +257,9 @@ class HeadlineList(ScrollView, can_focus=True):
                 end="",
             )
         else:
-            label = " · ".join(field for field in (article.section, article.source) if field)
             source_style = Style() if is_cursor else self._foreground("headline-list--source")
             text = Text("  ", end="", no_wrap=True, overflow="ellipsis")
-            text.append_text(line_text(label or "—", style=source_style))
+            text.append_text(line_text(self.subtitle(article), style=source_style))
         return self._strip(text, width, row_style)
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
