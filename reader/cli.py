@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +18,7 @@ from reader import __version__
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("reader.commands.listing", "print the headlines of SOURCEs without starting the UI"),
+    "entities": ("reader.commands.entities", "print the named entities in a text or JSON lines"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
     "bookmarks": ("reader.commands.bookmarks", "list, add, remove, export and import bookmarks"),
 }
@@ -53,6 +55,13 @@ def _app_parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="SOURCE",
         help="files or directories of articles (default: the bundled seeds)",
+    )
+    parser.add_argument(
+        "--ner",
+        choices=("builtin", "spacy"),
+        default=os.environ.get("DATELINE_NER") or "builtin",
+        help="entity recogniser: the built-in rules or spaCy, if installed "
+        "(default: $DATELINE_NER, else builtin)",
     )
     _add_common(parser)
     return parser
@@ -104,8 +113,12 @@ def _run_app(args: argparse.Namespace) -> int:
         print(f"dateline: {error}", file=sys.stderr)
     if not result.articles and args.sources and result.errors:
         return 1
+    from reader.entities import RecogniserUnavailable
     from reader.ui.app import DatelineApp
 
-    app = DatelineApp(result.articles, load_errors=result.errors)
+    try:
+        app = DatelineApp(result.articles, load_errors=result.errors, ner=args.ner)
+    except RecogniserUnavailable as error:
+        raise CliError(str(error)) from None
     app.run()
     return int(app.return_code or 0)

@@ -1,0 +1,1 @@
+"""Scriptable subcommands: each module has ``configure(parser)`` and ``run(args) -> int``."""

@@ -1,0 +1,51 @@
+"""Words per second of the built-in recogniser on the seed corpus, and gazetteer load time.
+
+    python benchmarks/bench_recogniser.py [--repeat N] [FILE]
+
+FILE defaults to seeds/000_7f3c901dc792d98b.txt. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_FILE = ROOT / "seeds" / "000_7f3c901dc792d98b.txt"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--repeat", type=int, default=10, help="timed runs; the best is reported")
+    args = parser.parse_args(argv)
+    text = args.file.read_text(encoding="utf-8")
+    words = len(text.split())
+
+    started = time.perf_counter()
+    import reader.entities as entities
+
+    imported = time.perf_counter()
+    recogniser = entities.get_recogniser("builtin")  # loads the gazetteers
+    loaded = time.perf_counter()
+
+    best = float("inf")
+    for _ in range(max(1, args.repeat)):
+        t0 = time.perf_counter()
+        found = recogniser.recognise(text)
+        best = min(best, time.perf_counter() - t0)
+
+    print(f"file:            {args.file.name} ({words:,} words, {len(text):,} characters)")
+    print(f"import:          {1000 * (imported - started):.1f} ms")
+    print(f"gazetteer load:  {1000 * (loaded - imported):.0f} ms (once per process)")
+    print(f"recognise:       {1000 * best:.1f} ms best of {args.repeat}, {len(found)} entities")
+    print(f"speed:           {words / best:,.0f} words/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

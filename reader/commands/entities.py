@@ -1,0 +1,109 @@
+"""``dateline entities``: print the named entities of a text, or annotate JSON lines.
+
+Formats:
+
+- ``text`` (default): one line per entity, ``start<TAB>end<TAB>LABEL<TAB>text``.
+- ``json``: a JSON list of ``[start, end, label, text]`` lists.
+- ``jsonl``: the input is JSON lines, each an object with a ``"text"`` string; each is
+  written back with all its keys and ``"entities": [[start, end, label], ...]`` added.
+
+Offsets are Python string indices (code points) into the text exactly as given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from reader.cli import CliError
+from reader.sanitize import clean_line
+
+_EPILOG = """\
+formats:
+  text   one entity per line: START<TAB>END<TAB>LABEL<TAB>TEXT (TEXT with controls removed)
+  json   a JSON list of [start, end, label, text] lists
+  jsonl  read JSON lines {"text": ..., ...}; write each object back with
+         "entities": [[start, end, label], ...] added, other keys kept as they were
+
+Offsets are Python string indices (code points) into the input text, unchanged.
+"""
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Print the named entities (people, places, organisations, dates...) in a text."
+    parser.epilog = _EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="file to read; '-' (default) reads stdin"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--ner",
+        choices=("builtin", "spacy"),
+        default="builtin",
+        help="recogniser: the built-in rules (default) or spaCy, if installed",
+    )
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        try:
+            return sys.stdin.read()
+        except UnicodeDecodeError as error:
+            raise CliError(f"stdin is not valid UTF-8: {error.reason}") from None
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except UnicodeDecodeError as error:
+        raise CliError(f"{path}: not valid UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise CliError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _recogniser(name: str):
+    from reader.entities import RecogniserUnavailable, get_recogniser
+
+    try:
+        return get_recogniser(name)
+    except RecogniserUnavailable as error:
+        raise CliError(str(error)) from None
+
+
+def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
+    records = []
+    # Split on "\n" only: other line breaks (U+2028...) may sit inside JSON strings.
+    for number, line in enumerate(data.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise CliError(f"{source}: line {number}: invalid JSON ({error.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise CliError(f'{source}: line {number}: expected an object with a "text" string')
+        records.append(record)
+    for record in records:
+        record["entities"] = [[e.start, e.end, e.label] for e in recognise(record["text"])]
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    source = "stdin" if args.file == "-" else args.file
+    recogniser = _recogniser(args.ner)
+    out = sys.stdout
+    if args.format == "jsonl":
+        _jsonl(data, source, recogniser.recognise, out)
+        return 0
+    entities = recogniser.recognise(data)
+    if args.format == "json":
+        json.dump([[e.start, e.end, e.label, e.text] for e in entities], out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for e in entities:
+            out.write(f"{e.start}\t{e.end}\t{e.label}\t{clean_line(e.text)}\n")
+    return 0

@@ -1,0 +1,687 @@
+"""The built-in recogniser: rules, gazetteers and evidence gathered over the whole text.
+
+How it works, in two passes over the capitalised word runs of a text:
+
+1. **Evidence.** Runs in ordinary running text (not at a sentence start, not in a
+   title-case or all-caps headline) are remembered as *seen forms*. Strong cues decide
+   a label for the whole document: a title before a name ("CEO Ren Zhengfei"), a
+   transcript speaker label ("KIM WHITLER:"), a given name ("Jonathan Carson"), a verb
+   of saying after a short name, an organisation suffix ("Commerce Department").
+   The parts of a person's name are remembered too, so "Carson" alone later is PERSON.
+2. **Labelling.** Each run is split at titles and possessives, trimmed of a leading
+   sentence-initial "The", and labelled from the document's evidence, then the
+   gazetteers, then shape rules; unknown names default to ORG, the commonest label in
+   news. Words at a sentence start or in a headline count only when the rest of the
+   text or a gazetteer vouches for them, so headlines and tables do not explode into
+   false entities.
+
+DATE, TIME, MONEY and PERCENT come from :mod:`reader.entities.patterns`.
+
+Core module: no textual or rich imports.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from reader.entities import gazetteers as gaz
+from reader.entities.patterns import numeric_entities
+from reader.model import Entity
+
+# A capitalised word: "U.S.", "McDonald’s", "Wi-Fi", "Investing.com", "P30", or a
+# camel-case brand starting lower-case ("iPhone", "eBay").
+_CAP_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'&.-]*\w|[A-Z]|[a-z]{1,2}[A-Z]\w*)"
+_CONNECTOR = r"(?:of(?:[ \t]+the)?|for|de|del|da|van|von|der|du|la|bin|al|on|and|&)"
+_RUN = re.compile(
+    rf"(?<![\w@#/.’'-]){_CAP_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD})*(?![\w@])"
+)
+_TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}")
+# Lower-case words of running text (not inside URLs, handles or file names).
+_LOWER_WORD = re.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
+_SPEAKER = re.compile(
+    r"^([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){1,3}):(?=[ \t]*$|[^\n]*[a-z])", re.M
+)
+_SAYING = re.compile(
+    r"[ \t]*,?[ \t]*(?:said|says|say|told|tells|added|adds|explained|explains|wrote|writes|"
+    r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
+)
+# What follows a name and tells its kind: "the Trump administration", "the WeChat app".
+_PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency)\b")
+_PRODUCT_AFTER = re.compile(
+    r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
+    r"|-(?:based|powered|compatible|enabled)\b)"
+)
+_PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]")
+# A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
+_ROMANISED = re.compile(
+    r"(?:(?:zh|ch|sh|ng|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|yu|"
+    r"ai|ao|an|ei|en|ia|ie|in|iu|ou|ua|ui|un|uo|ue|oi|oo|ee|eo|a|e|i|o|u)(?:n|ng|k|p|t)?){1,3}",
+    re.I,
+)
+# A lower-case tail after a hyphen that makes an adjective: "Chinese-based", "Soviet-style".
+_HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
+# A publisher after a dash at the end of a headline: "... – CNET", "... | Reuters".
+_PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’' ]{1,40}?)[ \t]*$", re.M)
+_URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
+_POSSESSIVE = ("’s", "'s")
+_DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
+# A lower-case role right before a name: "runner Eliud Kipchoge", "spokeswoman Jane Doe".
+_ROLE_BEFORE = re.compile(
+    r"\b(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|leader|"
+    r"chairman|chairwoman|chair|founder|co-founder|executive|officer|spokesman|spokeswoman|"
+    r"spokesperson|analyst|economist|strategist|researcher|professor|director|manager|"
+    r"editor|reporter|correspondent|columnist|author|writer|lawyer|attorney|judge|coach|"
+    r"player|striker|runner|singer|rapper|actor|actress|artist|star|boss|chief|ceo|cfo|"
+    r"investor|billionaire|entrepreneur|dissident|activist|envoy|ambassador|general|"
+    r"commander|pilot|partner|head|colleague|rival|wife|husband|son|daughter|father|mother)"
+    r"[ \t]+$"
+)
+_SENTENCE_END = frozenset(".!?:;\n")
+_OPENERS = frozenset("\"“‘'([«—–-•*")
+
+# Capitalised words that are not names on their own (function words, headings, months).
+_NOT_NAMES = frozenset(
+    """
+    A An The This That These Those It Its It’s It's I I’m I'm I’ve I'd We You He She They Our
+    My Your His Her Their Them Us Me In On At By For From With Without As Of To And But Or Nor
+    If When While After Before Since Because So Yet Also However Meanwhile Still Just Even Here
+    There Here’s There’s What Which Who Whom Whose Why How Where Some Many Most More Much All
+    Any Every Each No Not Yes Now Then Than Both Either Neither Other Another Such Only Very
+    Read Image Images Photo Photos Credit Source Sources Note Update Updated Advertisement
+    Related Share Subscribe Sign Follow Opinion Transcript Video Watch Click Email Listen
+    Getty January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow
+    Yesterday Inc Ltd Corp Co Jr Sr St Ok OK Oh Please Thanks Thank
+    Let Let’s Don’t Do Does Did Is Are Was Were Be Been Can Could Will Would Should Must
+    Might Shall Has Have Had Get Got Make Made New Old First Last Next Over Under Up Down
+    About Into Out Off Again Once Well Yeah Hi Hello Dear Mon Tue Wed Thu Fri Sat Sun
+    Chapter Section Part Figure Table Page Step Q A. Everyone Everybody Someone Somebody
+    Nobody Anyone Anybody Nothing Everything Something That’s That's What’s What's Today’s
+    Today's
+    """.split()
+)
+
+# Capitalised acronyms that are generic terms, not names.
+_GENERIC_ACRONYMS = frozenset(
+    """
+    CEO CEOs CFO COO CTO CRO CMO CIO VP SVP EVP MD IPO IPOs OS AI TV PR GDP KOL KOLs USB
+    OK PT ET AM PM FAQ LTE GPS API APIs PC PCs ETF ETFs IT HR NGO NGOs VR AR SMS PDF HTML
+    URL ID DNA MBA PhD RSS DIY Q&A GMT UTC EST PST EDT PDT BST CET CT MT UK-based SUV SUVs
+    LED LCD CPU GPU RAM SSD HD HDR UI UX B2B B2C R&D M&A ROI KPI KPIs FDI ESG IoT ML NFT
+    NFTs EV EVs APP APPS FY Q1 Q2 Q3 Q4 H1 H2 YoY QoQ BREAKING UPDATE UPDATED LIVE NEW
+    WATCH READ MORE PHOTO VIDEO EXCLUSIVE TRANSCRIPT OPINION ANALYSIS EDITORIAL
+    """.split()
+)
+
+# Words that, right before a title, belong to the title ("Commerce Secretary").
+_ROLE_MODIFIERS = frozenset(
+    """
+    Commerce Treasury Defense Defence State Foreign Finance Trade Health Justice Interior
+    Energy Education Labor Labour Home Prime Deputy Vice Executive Managing Senior Former
+    First Chief Acting Interim Assistant Associate General Attorney Supreme Press
+    """.split()
+)
+
+_PRODUCT_LAST = frozenset("Pro Plus Max Mini Lite Ultra Air Fold OS Phone Watch Edition".split())
+_EVENT_LAST = frozenset(
+    "War Olympics Games Cup Bowl Championship Championships Festival Expo Summit Revolution "
+    "Crisis Election Elections Marathon Open Grand Prix".split()
+)
+_LAW_LAST = frozenset("Act Amendment Treaty Accord Accords Agreement Convention Constitution".split())
+
+
+@dataclass(slots=True)
+class _Run:
+    """A run of capitalised words, split into word tokens with their offsets."""
+
+    tokens: list[tuple[int, int]]
+    weak: bool
+    """True at a sentence start or in a headline: evidence from elsewhere is needed."""
+    headline: bool
+    title_before: bool = False
+    dropped: int | None = None
+    """Start of a sentence-initial word cut off the front ("The"), kept if the text says so."""
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What the whole document says about names."""
+
+    seen: set[str] = field(default_factory=set)
+    labels: dict[str, str] = field(default_factory=dict)
+    person_last: set[str] = field(default_factory=set)
+    person_first: set[str] = field(default_factory=set)
+    lower_words: set[str] = field(default_factory=set)
+    seen_tokens: set[str] = field(default_factory=set)
+    repeated_possessives: set[str] = field(default_factory=set)
+
+    def add_person(self, words: list[str]) -> None:
+        name = " ".join(words)
+        self.labels[name] = "PERSON"
+        if len(words) > 1:
+            self.person_first.add(words[0])
+            self.person_last.add(words[-1])
+
+
+class _Lines:
+    """Per-line facts: where lines start, and which are headlines or all-caps."""
+
+    __slots__ = ("starts", "kinds")
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = [0]
+        self.kinds: list[int] = []
+        offset = 0
+        for line in text.split("\n"):
+            self.kinds.append(_line_kind(line))
+            offset += len(line) + 1
+            self.starts.append(offset)
+
+    def kind(self, position: int) -> int:
+        return self.kinds[bisect_right(self.starts, position) - 1]
+
+
+_PLAIN, _TITLE_CASE, _ALL_CAPS = 0, 1, 2
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_UPPER = re.compile(r"[^\W\d_a-z]")
+_LOWER = re.compile(r"[a-z]")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
+
+
+def _line_kind(line: str) -> int:
+    """Classify a line as plain text, a title-case headline or an all-caps line."""
+    words = _WORD.findall(line)
+    if len(words) < 2:
+        return _PLAIN
+    uppers = len(_UPPER.findall(line))
+    lowers = len(_LOWER.findall(line))
+    if uppers >= 4 * lowers and uppers >= 6:
+        return _ALL_CAPS
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) >= 3 and not line.rstrip().endswith("."):
+        capitalised = sum(1 for w in content if w[0].isupper())
+        if capitalised >= 0.75 * len(content):
+            return _TITLE_CASE
+    return _PLAIN
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    """True when ``start`` opens a sentence, a line or a quotation."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _strip_possessive(text: str, start: int, end: int, evidence: _Evidence) -> int:
+    """End offset without a trailing possessive, unless the "'s" belongs to the name."""
+    word = text[start:end]
+    if word.endswith(_POSSESSIVE) and len(word) > 2:
+        stem = text[start : end - 2]
+        if stem.rsplit(" ", 1)[-1] in evidence.seen_tokens:
+            return end - 2
+        if word not in evidence.repeated_possessives:
+            return end - 2
+    return end
+
+
+class BuiltinRecogniser:
+    """Rule- and gazetteer-based recogniser; see the module docstring for the method."""
+
+    name = "builtin"
+
+    def __init__(self) -> None:
+        gaz.load_all()
+        self._places = gaz.places()
+        self._regions = gaz.regions()
+        self._norp = gaz.norp()
+        self._given = gaz.given_names()
+        self._surnames = gaz.surnames()
+        self._titles = gaz.TITLES
+        self._org_suffixes = gaz.ORG_SUFFIXES
+        self._org_heads = gaz.ORG_HEADS
+        self._extra_org = gaz.EXTRA_ORG
+
+    # -- public -------------------------------------------------------------------------
+
+    def recognise(self, text: str) -> list[Entity]:
+        """Entities in ``text``: sorted, non-overlapping, ``text[start:end] == entity.text``."""
+        if not text:
+            return []
+        spans = numeric_entities(text)
+        taken = _Coverage(spans)
+        names = self._names(text, taken)
+        # At one start, the longer span wins; the first to claim a range keeps it.
+        merged = sorted(spans + names, key=lambda span: (span[0], -span[1]))
+        result: list[Entity] = []
+        last_end = -1
+        for start, end, label in merged:
+            if start >= last_end and start < end:
+                result.append(Entity(start, end, label, text[start:end]))
+                last_end = end
+        return result
+
+    # -- names --------------------------------------------------------------------------
+
+    def _names(self, text: str, taken: "_Coverage") -> list[tuple[int, int, str]]:
+        lines = _Lines(text)
+        evidence = _Evidence()
+        evidence.lower_words = set(_LOWER_WORD.findall(text))
+        runs = self._runs(text, lines, taken)
+        self._gather(text, runs, evidence)
+        found: list[tuple[int, int, str]] = []
+        for match in _SPEAKER.finditer(text):
+            if self._is_speaker(match.group(1)):
+                found.append((match.start(1), match.end(1), "PERSON"))
+        for match in _PUBLISHER.finditer(text):
+            if taken.overlaps(match.start(1), match.end(1)):
+                continue
+            found.append((match.start(1), match.end(1), "ORG"))
+        for run in runs:
+            found.extend(self._label_run(text, run, evidence))
+        return found
+
+    def _runs(self, text: str, lines: _Lines, taken: "_Coverage") -> list[_Run]:
+        runs = []
+        for match in _RUN.finditer(text):
+            start = match.start()
+            kind = lines.kind(start)
+            headline = kind != _PLAIN
+            weak = headline or _is_sentence_start(text, start)
+            tokens: list[tuple[int, int]] = []
+            found = list(_TOKEN.finditer(match.group()))
+            dropped = None
+            if (
+                weak
+                and not headline
+                and len(found) > 1
+                and found[0].group() in _NOT_NAMES
+                and not self._in_gazetteer(match.group())
+                and not self._in_gazetteer(match.group()[: found[1].end()])
+            ):
+                # "The Commerce Department said": the sentence's first word is not the name's.
+                dropped = start + found[0].start()
+                found = found[1:]
+                weak = False
+            run_count = len(runs)
+            for m in found:
+                tok_start, tok_end = start + m.start(), start + m.end()
+                if taken.overlaps(tok_start, tok_end):  # "May" in "Beijing on May 23"
+                    if tokens:
+                        runs.append(_Run(tokens, weak, headline))
+                    tokens, weak = [], False
+                    continue
+                word = text[tok_start:tok_end]
+                if word in _DOTTED and text.startswith(".", tok_end):
+                    tok_end += 1  # "Corp." keeps its dot
+                    word += "."
+                if "-" not in word or word in self._places or word in self._regions:
+                    tokens.append((tok_start, tok_end))
+                    continue
+                tail = _HYPHEN_TAIL.search(word)
+                if tail:  # "Chinese-based": the name is the part before the hyphen.
+                    tokens.append((tok_start, tok_start + tail.start()))
+                    if tail.start() < len(word):
+                        runs.append(_Run(tokens, weak, headline))
+                        tokens, weak = [], False
+                    continue
+                parts = self._hyphen_parts(text, tok_start, tok_end)
+                if parts is None:
+                    tokens.append((tok_start, tok_end))
+                    continue
+                for part in parts:  # "China-U.S.": two names joined by a hyphen.
+                    if tokens:
+                        runs.append(_Run(tokens, weak, headline))
+                    tokens, weak = [part], False
+                weak = False
+            if tokens:
+                runs.append(_Run(tokens, weak, headline))
+            if len(runs) > run_count:
+                if dropped is not None:
+                    runs[run_count].dropped = dropped
+                elif not weak and _ROLE_BEFORE.search(text, max(0, start - 16), start):
+                    runs[run_count].title_before = True
+        return runs
+
+    def _in_gazetteer(self, name: str) -> bool:
+        return name in self._places or name in self._regions or name in self._extra_org
+
+    def _hyphen_parts(self, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+        """Split "China-U.S." into known names, or None when a part is not a known name."""
+        parts = []
+        offset = start
+        for part in text[start:end].split("-"):
+            part_end = offset + len(part)
+            if part_end == end and text[part_end : part_end + 1] == "." and part.count(".") >= 1:
+                part_end += 1  # the abbreviation's final dot: "U.S."
+            name = text[offset:part_end]
+            if not (name in self._places or name in self._norp or name in self._regions):
+                return None
+            parts.append((offset, part_end))
+            offset += len(part) + 1
+        return parts
+
+    def _gather(self, text: str, runs: list[_Run], evidence: _Evidence) -> None:
+        """First pass: remember forms seen in running text and strong label cues."""
+        seen_tokens: set[str] = set()
+        possessives: dict[str, int] = {}
+        for run in runs:
+            words = [text[s:e] for s, e in run.tokens]
+            for word in words:
+                if word.endswith(_POSSESSIVE):
+                    possessives[word] = possessives.get(word, 0) + 1
+            first_strong = 1 if run.weak else 0
+            if run.headline:
+                continue
+            for word in words[first_strong:]:
+                seen_tokens.add(word)
+            if len(words) > first_strong:
+                evidence.seen.add(" ".join(words[first_strong:]))
+        # Possessive-looking names ("McDonald’s") that recur and whose stem never stands alone.
+        evidence.seen_tokens = seen_tokens
+        evidence.repeated_possessives = {
+            w for w, n in possessives.items() if n >= 2 and w[:-2] not in seen_tokens
+        }
+        for match in _SPEAKER.finditer(text):
+            if not self._is_speaker(match.group(1)):
+                continue
+            evidence.labels[" ".join(match.group(1).split())] = "PERSON"
+            words = [w.capitalize() for w in match.group(1).split()]
+            evidence.person_first.add(words[0])
+            evidence.person_last.add(words[-1])
+            evidence.labels[" ".join(words)] = "PERSON"
+        for run in runs:
+            if run.headline:
+                continue
+            for segment, cue in self._segments(text, run, evidence):
+                words = [text[s:e] for s, e in segment]
+                name = " ".join(words)
+                if not words or name in _NOT_NAMES:
+                    continue
+                if cue == "title" and self._looks_like_person(words):
+                    evidence.add_person(words)
+                elif 2 <= len(words) <= 3 and self._looks_like_person(words):
+                    first = words[0]
+                    end = segment[-1][1]
+                    if first in self._given or self._east_asian(words) or _SAYING.match(text, end):
+                        evidence.add_person(words)
+                elif words[-1] in self._org_suffixes and len(words) > 1:
+                    evidence.labels.setdefault(name, "ORG")
+                end = segment[-1][1]
+                if len(words) == 1 and _PERSON_AFTER.match(text, end):
+                    evidence.labels.setdefault(name, "PERSON")
+                    evidence.person_last.add(name)
+                elif _PRODUCT_AFTER.match(text, end) and not self._known(name, evidence):
+                    evidence.labels.setdefault(name, "PRODUCT")
+
+    def _is_speaker(self, label: str) -> bool:
+        """A transcript speaker label ("KIM WHITLER") rather than a shouted heading."""
+        words = label.split()
+        return not any(
+            w in _GENERIC_ACRONYMS or w.capitalize() in self._places or w in self._org_suffixes
+            for w in words
+        )
+
+    def _looks_like_person(self, words: list[str]) -> bool:
+        """Title-case words (not all caps), none a known place, group or organisation word."""
+        if not 1 <= len(words) <= 4:
+            return False
+        for word in words:
+            if not word[0].isupper() or (word.isupper() and len(word) > 1):
+                return False
+            if word in self._org_suffixes or word in _NOT_NAMES or word in self._norp:
+                return False
+        if " ".join(words) in self._places:
+            return False
+        # "Elizabeth Warren" is a person although Warren is also a city.
+        return words[-1] not in self._places or (len(words) > 1 and words[0] in self._given)
+
+    @staticmethod
+    def _east_asian(words: list[str]) -> bool:
+        """ "Xi Jinping", "Lam Yik Fei": a family name, then romanised given-name syllables."""
+        return words[0] in gaz.EAST_ASIAN_SURNAMES and all(
+            len(w) <= 9 and _ROMANISED.fullmatch(w) for w in words[1:]
+        )
+
+    def _segments(
+        self, text: str, run: _Run, evidence: _Evidence
+    ) -> list[tuple[list[tuple[int, int]], str]]:
+        """Split a run at titles, possessives and weak connectors.
+
+        Returns ``(tokens, cue)`` pairs; ``cue`` is ``"title"`` when a title or role
+        came right before the segment, else ``""``.
+        """
+        tokens = list(run.tokens)
+        segments: list[tuple[list[tuple[int, int]], str]] = []
+        current: list[tuple[int, int]] = []
+        cue = "title" if run.title_before else ""
+        i = 0
+        while i < len(tokens):
+            start, end = tokens[i]
+            word = text[start:end]
+            if word in self._titles or (
+                word in _ROLE_MODIFIERS
+                and i + 1 < len(tokens)
+                and text[tokens[i + 1][0] : tokens[i + 1][1]] in self._titles
+            ):
+                # A title ends the current segment unless it is part of a name ("General Motors").
+                rest = [text[s:e] for s, e in tokens[i + 1 :]]
+                if rest and rest[-1] in self._org_suffixes:
+                    current.append((start, end))
+                    i += 1
+                    continue
+                if current:
+                    segments.append((current, cue))
+                current, cue = [], "title"
+                i += 1
+                continue
+            if word[0].islower() and not _PRODUCT_TOKEN.match(word):
+                # Connector: keep inside "University of Virginia", split elsewhere.
+                head = text[current[-1][0] : current[-1][1]] if current else ""
+                if word in ("of", "of the", "for", "&") and (
+                    head in self._org_heads or head in gaz.ORG_SUFFIXES or word == "&"
+                ):
+                    current.append((start, end))
+                else:
+                    if current:
+                        segments.append((current, cue))
+                    current, cue = [], ""
+                i += 1
+                continue
+            new_end = _strip_possessive(text, start, end, evidence)
+            if new_end != end:
+                current.append((start, new_end))
+                segments.append((current, cue))
+                current, cue = [], ""
+                i += 1
+                continue
+            current.append((start, end))
+            i += 1
+        if current:
+            segments.append((current, cue))
+        # Connectors left dangling at a segment's end are not part of the name.
+        cleaned = []
+        for seg, seg_cue in segments:
+            while seg and text[seg[-1][0]].islower() and not _PRODUCT_TOKEN.match(
+                text[seg[-1][0] : seg[-1][1]]
+            ):
+                seg = seg[:-1]
+            if seg:
+                cleaned.append((seg, seg_cue))
+        return cleaned
+
+    def _label_run(self, text: str, run: _Run, evidence: _Evidence) -> list[tuple[int, int, str]]:
+        found = []
+        segments = self._segments(text, run, evidence)
+        for index, (segment, cue) in enumerate(segments):
+            weak = run.weak and index == 0
+            if run.headline:
+                found.extend(self._label_known(text, segment, evidence))
+                continue
+            if weak:
+                segment = self._trim_sentence_start(text, segment, evidence)
+                if not segment:
+                    continue
+                # Only the first word was sentence-initial; a longer run is mostly ordinary text.
+                weak = len(segment) == 1 and segment[0][0] == run.tokens[0][0]
+                if weak and text.startswith(_POSSESSIVE, segment[0][1]):
+                    weak = False  # "Amazon's shares rose": common words rarely take "'s"
+            label = self._label(text, segment, evidence, cue, weak)
+            if label:
+                start = segment[0][0]
+                if index == 0 and run.dropped is not None:
+                    # "The New York Times" seen mid-sentence keeps its "The" at a sentence start.
+                    if text[run.dropped : segment[-1][1]] in evidence.seen:
+                        start = run.dropped
+                found.append((start, segment[-1][1], label))
+        return found
+
+    def _trim_sentence_start(
+        self, text: str, segment: list[tuple[int, int]], evidence: _Evidence
+    ) -> list[tuple[int, int]]:
+        """Drop a sentence-initial word that is not part of the name ("The", "Several")."""
+        first = text[segment[0][0] : segment[0][1]]
+        whole = text[segment[0][0] : segment[-1][1]]
+        if len(segment) == 1 or whole in evidence.seen or whole in evidence.labels:
+            return segment
+        if first in _NOT_NAMES or (first.lower() in evidence.lower_words and not self._known(first, evidence)):
+            return segment[1:]
+        return segment
+
+    def _known(self, name: str, evidence: _Evidence) -> bool:
+        return (
+            name in evidence.labels
+            or name in self._places
+            or name in self._regions
+            or name in self._norp
+            or name in self._extra_org
+        )
+
+    def _label_known(
+        self, text: str, segment: list[tuple[int, int]], evidence: _Evidence
+    ) -> list[tuple[int, int, str]]:
+        """Label only what a gazetteer or the rest of the text vouches for (headlines)."""
+        found = []
+        i, n = 0, len(segment)
+        while i < n:
+            for j in range(min(n, i + 5), i, -1):
+                start, end = segment[i][0], segment[j - 1][1]
+                name = text[start:end]
+                if name.isupper() and len(name) > 3:
+                    titled = " ".join(w.capitalize() for w in name.split())
+                else:
+                    titled = name
+                label = self._gazetteer_label(titled, evidence)
+                if label is None and (name in evidence.seen or titled in evidence.seen):
+                    if name.isupper() and len(name) > 3 and titled not in evidence.labels:
+                        label = None
+                    else:
+                        label = self._label(text, segment[i:j], evidence, "", weak=False)
+                if label:
+                    found.append((start, end, label))
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
+
+    def _gazetteer_label(self, name: str, evidence: _Evidence) -> str | None:
+        """The label the document's evidence or a gazetteer gives ``name``, if any."""
+        if name.isupper() and len(name) > 3 and name not in evidence.labels and (
+            name.replace(" ", "").isalpha()
+        ):
+            name = " ".join(word.capitalize() for word in name.split())
+        if name in evidence.labels:
+            return evidence.labels[name]
+        if name in evidence.person_last:
+            return "PERSON"
+        if name in self._extra_org:
+            return "ORG"
+        if name in self._norp:
+            return "NORP"
+        if name in self._regions:
+            return "LOC"
+        if name in self._places and (
+            " " in name or name.isupper() or name.lower() not in evidence.lower_words
+        ):
+            return "GPE"
+        return None
+
+    def _label(
+        self,
+        text: str,
+        segment: list[tuple[int, int]],
+        evidence: _Evidence,
+        cue: str,
+        weak: bool,
+    ) -> str | None:
+        """The label of one name segment, or None when it is not a name."""
+        start, end = segment[0][0], segment[-1][1]
+        name = text[start:end]
+        words = [text[s:e] for s, e in segment]
+        known = self._gazetteer_label(name, evidence)
+        if known:
+            return known
+        if cue == "title" and self._looks_like_person(words):
+            return "PERSON"
+        if len(words) == 1:
+            return self._label_word(name, evidence, weak)
+        first, last = words[0], words[-1]
+        if last in _EVENT_LAST:
+            return "EVENT"
+        if last in _LAW_LAST:
+            return "LAW"
+        if last in self._org_suffixes or first in self._org_heads:
+            return "ORG"
+        if last in _PRODUCT_LAST or any(_PRODUCT_TOKEN.match(w) for w in words[1:]):
+            return "PRODUCT"
+        if all(w in _NOT_NAMES or w in _GENERIC_ACRONYMS for w in words):
+            return None
+        if first in self._places or first in self._norp or first in self._extra_org:
+            return "ORG"
+        if self._looks_like_person(words) and len(words) <= 3:
+            if first in self._given or last in evidence.person_last or self._east_asian(words):
+                return "PERSON"
+            if last in self._surnames and first.lower() not in evidence.lower_words and first not in self._surnames:
+                return "PERSON"
+        return "ORG"
+
+    def _label_word(self, word: str, evidence: _Evidence, weak: bool) -> str | None:
+        """The label of a single capitalised word that no gazetteer knows."""
+        if word in _NOT_NAMES or word in _GENERIC_ACRONYMS or _URLISH.search(word):
+            return None
+        if word in evidence.person_first:
+            return "PERSON"
+        if weak and word not in evidence.seen:
+            return None
+        if word.lower() in evidence.lower_words:
+            return None
+        if _PRODUCT_TOKEN.match(word):
+            return "PRODUCT"
+        if word.isupper():
+            return "ORG" if len(word) <= 6 else None
+        if word in self._given and word not in self._surnames:
+            return "PERSON"
+        if word in gaz.NATIONAL_LANGUAGES:
+            return "LANGUAGE"
+        return "ORG"
+
+
+class _Coverage:
+    """Which character ranges numeric entities already hold."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self._starts = [s for s, _, _ in spans]
+        self._ends = [e for _, e, _ in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, end - 1) - 1
+        return i >= 0 and self._ends[i] > start
