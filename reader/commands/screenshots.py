@@ -20,6 +20,7 @@ SCENES: dict[str, tuple[int, int, tuple[str, ...]]] = {
     "help-80x24": (80, 24, ("question_mark",)),
     "entities-120x40": (120, 40, ("j", "E", "j", "enter")),
     "entities-80x24": (80, 24, ("j", "E")),
+    "bookmarks-80x24": (80, 24, ("b", "j", "j", "b", "B", "n", *"chip ban", "enter")),
 }
 
 

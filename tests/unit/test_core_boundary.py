@@ -5,7 +5,20 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-CORE = ["reader.model", "reader.sanitize", "reader.paths", "reader.sources", "reader.sources.dump", "reader.cli"]
+CORE = [
+    "reader.model",
+    "reader.sanitize",
+    "reader.paths",
+    "reader.sources",
+    "reader.sources.dump",
+    "reader.entities",
+    "reader.entities.builtin",
+    "reader.entities.index",
+    "reader.entities.kinds",
+    "reader.entities.cache",
+    "reader.store",
+    "reader.cli",
+]
 
 
 def test_core_does_not_import_ui_libraries() -> None:
@@ -14,6 +27,8 @@ def test_core_does_not_import_ui_libraries() -> None:
         + "".join(f"import {module}\n" for module in CORE)
         + "from reader.sources import load_sources\n"
         + "load_sources()\n"
+        + "from reader.entities import recognise\n"
+        + "recognise(\"Huawei said on Monday that Google would stop.\")\n"
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'})\n"
         + "print(','.join(bad))\n"
     )
