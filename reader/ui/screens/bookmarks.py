@@ -24,6 +24,7 @@ class BookmarksScreen(ReaderScreen):
         Binding("u", "undo", "Undo", show=False, id="bookmarks.undo", tooltip="Put back the last removed bookmark"),
         Binding("n", "edit_note", "Note", id="bookmarks.note", tooltip="Write or edit this bookmark's note"),
         Binding("B", "close", "Close", show=False, id="bookmarks.close", tooltip="Back to all headlines"),
+        Binding("escape", "back", "Back", id="bookmarks.back", tooltip="Clear the filter, or back to all headlines"),
     ]
 
     LIST_TITLE = "Bookmarks"
