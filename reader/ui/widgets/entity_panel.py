@@ -103,9 +103,11 @@ class EntityPanel(Vertical):
             for summary in members:
                 option_id = f"entity-{len(entity_list.summaries)}"
                 entity_list.summaries[option_id] = summary
+                # A swatch in the kind's style; the name itself stays plain, readable
+                # under the highlight bar.
                 prompt = Content.assemble(
-                    " ",
-                    line_content(summary.name, kind_style(kind, no_color)),
+                    (" ■ ", kind_style(kind, no_color)),
+                    line_content(summary.name),
                     (f" ×{summary.count}", "dim") if summary.count > 1 else "",
                 )
                 options.append(Option(prompt, id=option_id))
