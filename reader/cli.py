@@ -76,6 +76,20 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     return parser, module
 
 
+def _find_command(argv: list[str]) -> int | None:
+    """The index of the subcommand in ``argv``, allowing common options before it."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--data-dir":
+            index += 2
+        elif arg.startswith("--data-dir="):
+            index += 1
+        else:
+            return index if arg in COMMANDS else None
+    return None
+
+
 def _apply_common(args: argparse.Namespace) -> None:
     if getattr(args, "data_dir", None):
         from reader.paths import set_data_dir
@@ -86,9 +100,11 @@ def _apply_common(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in COMMANDS:
-            parser, module = _command_parser(argv[0])
-            args = parser.parse_args(argv[1:])
+        command = _find_command(argv)
+        if command is not None:
+            parser, module = _command_parser(argv[command])
+            # Options given before the command (``dateline --data-dir D bookmarks list``) count too.
+            args = parser.parse_args(argv[:command] + argv[command + 1 :])
             _apply_common(args)
             return int(module.run(args) or 0)  # type: ignore[attr-defined]
         args = _app_parser().parse_args(argv)

@@ -78,3 +78,12 @@ def test_unknown_option_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--frobnicate"])
     assert exit_info.value.code == 2
+
+
+def test_data_dir_before_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_file: Path) -> None:
+    first_id = main(["list", "--json"]) or json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["--data-dir", str(tmp_path / "d"), "bookmarks", "add", str(seed_file), first_id]) == 0
+    assert (tmp_path / "d" / "bookmarks.sqlite3").exists()
+    capsys.readouterr()
+    assert main([f"--data-dir={tmp_path / 'd'}", "bookmarks", "list"]) == 0
+    assert capsys.readouterr().out.startswith(first_id)
