@@ -13,7 +13,7 @@ from reader.entities.kinds import KINDS, Kind
 # kind key -> (dark theme colour, light theme colour)
 _COLOURS: dict[str, tuple[str, str]] = {
     "person": ("#5fd75f", "#007a00"),  # green
-    "org": ("#6cb6ff", "#0050c8"),  # blue
+    "org": ("#5f87ff", "#0050c8"),  # blue
     "place": ("#ffd75f", "#8a6100"),  # yellow
     "group": ("#e08cff", "#8a00b0"),  # magenta
     "date": ("#5fd7d7", "#007a7a"),  # cyan
