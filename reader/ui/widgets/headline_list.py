@@ -66,9 +66,7 @@ class HeadlineList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
-        """The cursor moved to another article."""
-
+    class _ArticleMessage(Message):
         def __init__(self, headline_list: HeadlineList, article: Article | None) -> None:
             super().__init__()
             self.headline_list = headline_list
@@ -78,17 +76,11 @@ class HeadlineList(ScrollView, can_focus=True):
         def control(self) -> HeadlineList:
             return self.headline_list
 
-    class Selected(Message):
+    class Highlighted(_ArticleMessage):
+        """The cursor moved to another article (None: the list is empty)."""
+
+    class Selected(_ArticleMessage):
         """The user chose to read the article under the cursor."""
-
-        def __init__(self, headline_list: HeadlineList, article: Article) -> None:
-            super().__init__()
-            self.headline_list = headline_list
-            self.article = article
-
-        @property
-        def control(self) -> HeadlineList:
-            return self.headline_list
 
     def __init__(
         self,
