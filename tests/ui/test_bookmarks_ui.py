@@ -175,3 +175,15 @@ async def test_help_on_bookmarks_screen_lists_its_keys() -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "Bookmarks screen" in text and "Remove" in text and "Note" in text and "Undo" in text
+
+
+async def test_b_in_a_burst_bookmarks_the_headline_under_the_cursor() -> None:
+    """Keys arriving together ("jjb") act before the article pane has caught up."""
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.headlines.cursor = 2  # moved, but its Highlighted message not handled yet
+        assert screen.article_view.article is app.articles[0]
+        screen.action_toggle_bookmark()
+        assert saved_ids() == {app.articles[2].id}

@@ -43,7 +43,9 @@ class MainScreen(ReaderScreen):
         self.headlines.set_marked(self.app.bookmarks.ids())
 
     def action_toggle_bookmark(self) -> None:
-        article = self.article_view.article or self.headlines.highlighted
+        # The cursor is the truth: the article pane catches up with it a message later,
+        # so a burst like "jjb" must bookmark the third headline, not the one still shown.
+        article = self.headlines.highlighted
         if article is not None:
             self.app.bookmarks.toggle(article)
             self.refresh_marks()
