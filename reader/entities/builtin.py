@@ -98,7 +98,10 @@ _NOT_NAMES = frozenset(
     Might Shall Has Have Had Get Got Make Made New Old First Last Next Over Under Up Down
     About Into Out Off Again Once Well Yeah Hi Hello Dear Mon Tue Wed Thu Fri Sat Sun
     Chapter Section Part Figure Table Page Step Q A. Everyone Everybody Someone Somebody
-    Nobody Anyone Anybody Nothing Everything Something That’s That's What’s What's Today’s
+    Later Earlier Already Instead Indeed Moreover Furthermore Nevertheless Nonetheless Overall
+    Finally Eventually Recently Currently Previously Unlike Like Despite Although Though Unless
+    Whether During Until Through Across Against Among Between Within Along Amid Including
+    According Asked Speaking Writing Following Nobody Anyone Anybody Nothing Everything Something That’s That's What’s What's Today’s
     Today's
     """.split()
 )
@@ -399,7 +402,9 @@ class BuiltinRecogniser:
         for run in runs:
             if run.headline:
                 continue
-            for segment, cue in self._segments(text, run, evidence):
+            for index, (segment, cue) in enumerate(self._segments(text, run, evidence)):
+                if index == 0 and run.weak:
+                    segment = self._trim_sentence_start(text, segment, evidence)
                 words = [text[s:e] for s, e in segment]
                 name = " ".join(words)
                 if not words or name in _NOT_NAMES:
