@@ -73,6 +73,16 @@ def _recogniser(name: str):
         raise CliError(str(error)) from None
 
 
+# Characters that str.splitlines() and some readers take as line ends; JSON escapes them
+# only when asked to, so they are escaped here to keep one record per line.
+_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
+
+
+def _dumps_line(record: dict) -> str:
+    """One JSON line, non-ASCII text kept as is except for Unicode line separators."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
     records = []
     # Split on "\n" only: other line breaks (U+2028...) may sit inside JSON strings.
@@ -88,7 +98,7 @@ def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
         records.append(record)
     for record in records:
         record["entities"] = [[e.start, e.end, e.label] for e in recognise(record["text"])]
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(_dumps_line(record) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
