@@ -53,6 +53,15 @@ _PRODUCT_AFTER = re.compile(
     r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
     r"|-(?:based|powered|compatible|enabled)\b)"
 )
+# "Christophe Barraud, chief economist at ...", "said Jane Doe": context of a person's name.
+_ROLE_WORDS = (
+    r"(?:chief|executive|president|founder|co-founder|director|head|analyst|economist|"
+    r"strategist|professor|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|"
+    r"chairwoman|partner|manager|editor|reporter|author|researcher|fellow|lawyer|"
+    r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose)"
+)
+_APPOSITION = re.compile(rf",[ \t]+(?:(?:the|a|an|its|his|her)[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?{_ROLE_WORDS}\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)[ \t]+$")
 _PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]")
 # A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
 _ROMANISED = re.compile(
@@ -75,7 +84,7 @@ _ROLE_BEFORE = re.compile(
     r"editor|reporter|correspondent|columnist|author|writer|lawyer|attorney|judge|coach|"
     r"player|striker|runner|singer|rapper|actor|actress|artist|star|boss|chief|ceo|cfo|"
     r"investor|billionaire|entrepreneur|dissident|activist|envoy|ambassador|general|"
-    r"commander|pilot|partner|head|colleague|rival|wife|husband|son|daughter|father|mother)"
+    r"commander|pilot|wife|husband|son|daughter|father|mother)"
     r"[ \t]+$"
 )
 _SENTENCE_END = frozenset(".!?:;\n")
@@ -409,13 +418,8 @@ class BuiltinRecogniser:
                 name = " ".join(words)
                 if not words or name in _NOT_NAMES:
                     continue
-                if cue == "title" and self._looks_like_person(words):
+                if self._person_cue(text, segment, words, cue) and self._looks_like_person(words):
                     evidence.add_person(words)
-                elif 2 <= len(words) <= 3 and self._looks_like_person(words):
-                    first = words[0]
-                    end = segment[-1][1]
-                    if first in self._given or self._east_asian(words) or _SAYING.match(text, end):
-                        evidence.add_person(words)
                 elif words[-1] in self._org_suffixes and len(words) > 1:
                     evidence.labels.setdefault(name, "ORG")
                 end = segment[-1][1]
@@ -424,6 +428,22 @@ class BuiltinRecogniser:
                     evidence.person_last.add(name)
                 elif _PRODUCT_AFTER.match(text, end) and not self._known(name, evidence):
                     evidence.labels.setdefault(name, "PRODUCT")
+
+    def _person_cue(self, text: str, segment: list[tuple[int, int]], words: list[str], cue: str) -> bool:
+        """Strong evidence that a name segment is a person, from its words or its context."""
+        if cue == "title":
+            return True
+        if not 2 <= len(words) <= 3:
+            return False
+        start, end = segment[0][0], segment[-1][1]
+        return (
+            cue == "role"
+            or words[0] in self._given
+            or self._east_asian(words)
+            or bool(_SAYING.match(text, end))
+            or bool(_APPOSITION.match(text, end))
+            or bool(_SAID_BEFORE.search(text, max(0, start - 8), start))
+        )
 
     def _is_speaker(self, label: str) -> bool:
         """A transcript speaker label ("KIM WHITLER") rather than a shouted heading."""
@@ -465,7 +485,7 @@ class BuiltinRecogniser:
         tokens = list(run.tokens)
         segments: list[tuple[list[tuple[int, int]], str]] = []
         current: list[tuple[int, int]] = []
-        cue = "title" if run.title_before else ""
+        cue = "role" if run.title_before else ""
         i = 0
         while i < len(tokens):
             start, end = tokens[i]
@@ -633,7 +653,7 @@ class BuiltinRecogniser:
         known = self._gazetteer_label(name, evidence)
         if known:
             return known
-        if cue == "title" and self._looks_like_person(words):
+        if cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1):
             return "PERSON"
         if len(words) == 1:
             return self._label_word(name, evidence, weak)
