@@ -418,7 +418,7 @@ class BuiltinRecogniser:
                 name = " ".join(words)
                 if not words or name in _NOT_NAMES:
                     continue
-                if self._person_cue(text, segment, words, cue) and self._looks_like_person(words):
+                if self._person_cue(text, segment, words, cue, evidence) and self._looks_like_person(words):
                     evidence.add_person(words)
                 elif words[-1] in self._org_suffixes and len(words) > 1:
                     evidence.labels.setdefault(name, "ORG")
@@ -429,7 +429,9 @@ class BuiltinRecogniser:
                 elif _PRODUCT_AFTER.match(text, end) and not self._known(name, evidence):
                     evidence.labels.setdefault(name, "PRODUCT")
 
-    def _person_cue(self, text: str, segment: list[tuple[int, int]], words: list[str], cue: str) -> bool:
+    def _person_cue(
+        self, text: str, segment: list[tuple[int, int]], words: list[str], cue: str, evidence: _Evidence
+    ) -> bool:
         """Strong evidence that a name segment is a person, from its words or its context."""
         if cue == "title":
             return True
@@ -443,6 +445,8 @@ class BuiltinRecogniser:
             or bool(_SAYING.match(text, end))
             or bool(_APPOSITION.match(text, end))
             or bool(_SAID_BEFORE.search(text, max(0, start - 8), start))
+            # "Christophe Barraud ... Barraud said": a census surname that also stands alone.
+            or (words[-1] in self._surnames and words[-1] in evidence.seen and words[0] not in self._surnames)
         )
 
     def _is_speaker(self, label: str) -> bool:
@@ -672,8 +676,6 @@ class BuiltinRecogniser:
             return "ORG"
         if self._looks_like_person(words) and len(words) <= 3:
             if first in self._given or last in evidence.person_last or self._east_asian(words):
-                return "PERSON"
-            if last in self._surnames and first.lower() not in evidence.lower_words and first not in self._surnames:
                 return "PERSON"
         return "ORG"
 
