@@ -73,6 +73,8 @@ _ROMANISED = re.compile(
 _HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
 # A publisher after a dash at the end of a headline: "... – CNET", "... | Reuters".
 _PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’' ]{1,40}?)[ \t]*$", re.M)
+# A title in quotation marks: “What Western Marketers Can Learn from China.”
+_QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{3,120}?)[.]?[”\"]")
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
 _DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
@@ -291,6 +293,9 @@ class BuiltinRecogniser:
         for match in _SPEAKER.finditer(text):
             if self._is_speaker(match.group(1)):
                 found.append((match.start(1), match.end(1), "PERSON"))
+        for match in _QUOTED.finditer(text):
+            if self._is_title(match.group(1)):
+                found.append((match.start(1), match.end(1), "WORK_OF_ART"))
         for match in _PUBLISHER.finditer(text):
             if taken.overlaps(match.start(1), match.end(1)):
                 continue
@@ -448,6 +453,15 @@ class BuiltinRecogniser:
             # "Christophe Barraud ... Barraud said": a census surname that also stands alone.
             or (words[-1] in self._surnames and words[-1] in evidence.seen and words[0] not in self._surnames)
         )
+
+    @staticmethod
+    def _is_title(quoted: str) -> bool:
+        """Title case of two or more words, not a quoted remark ("We will win," he said)."""
+        if quoted.endswith((",", "?", "!")) or quoted.startswith(("I ", "We ", "You ", "It ")):
+            return False
+        words = _WORD.findall(quoted)
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        return len(words) >= 2 and len(content) >= 2 and all(w[0].isupper() for w in content)
 
     def _is_speaker(self, label: str) -> bool:
         """A transcript speaker label ("KIM WHITLER") rather than a shouted heading."""
@@ -674,6 +688,14 @@ class BuiltinRecogniser:
             return None
         if first in self._places or first in self._norp or first in self._extra_org:
             return "ORG"
+        if (
+            first in evidence.seen
+            and len(words) <= 3
+            and self._gazetteer_label(first, evidence) is None
+            and first not in self._given
+            and last not in self._places
+        ):
+            return "PRODUCT"  # a company's name and a product's: "Google Maps", "Huawei Mate 30"
         if self._looks_like_person(words) and len(words) <= 3:
             if first in self._given or last in evidence.person_last or self._east_asian(words):
                 return "PERSON"
