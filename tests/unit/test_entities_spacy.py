@@ -34,3 +34,10 @@ def test_adapter_offsets_match_the_text(recogniser: SpacyRecogniser) -> None:
     text = "Huawei's results came last week."
     for entity in recogniser.recognise(text):
         assert text[entity.start : entity.end] == entity.text
+
+
+def test_missing_model_is_reported_with_the_install_hint() -> None:
+    from reader.entities import RecogniserUnavailable
+
+    with pytest.raises(RecogniserUnavailable, match="spacy download en_core_web_sm"):
+        SpacyRecogniser.load(models=("no_such_model_for_dateline_tests",))
