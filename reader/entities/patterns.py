@@ -101,27 +101,64 @@ DATE = (
     rf"|these days|(?:this|that|last|next)\s(?:weekend|season)"
 )
 
-# One alternation, tried left to right at each position: the longest sensible reading wins
-# because MONEY and PERCENT are tried before the DATE and TIME patterns that could take
-# a bare number.
-# Every span starts with a digit, a sign or currency symbol, or one of these words: checking
-# that first keeps the long alternation below from being tried at every word.
-_FIRST_WORDS = (
-    r"about|around|approximately|roughly|nearly|almost|over|under|just|only|some|more|less|"
-    r"fewer|at|up|as|an|a|close|upwards|minus|another|several|many|few|the|these|that|this|"
-    r"last|next|past|previous|coming|recent|current|same|following|prior|earlier|later|"
-    r"first|second|third|fourth|final|most|early|mid|late|for|in|within|since|until|by|from|"
-    r"through|before|after|during|of|today|tomorrow|yesterday|tonight|overnight|midnight|"
-    r"noon|hour|minute|millions|billions|trillions|thousands|hundreds|dozens|fiscal|FY|"
-    r"US|HK|NZ|C|S|USD|EUR|GBP|JPY|CNY|RMB|HKD|CHF|AUD|CAD|INR|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
-    + _NUMBER_WORDS
-)
+# One alternation, tried left to right at a candidate position: MONEY and PERCENT come
+# before the DATE and TIME patterns that could take a bare number.
 _NUMERIC = re.compile(
-    rf"(?<![\w$£€¥.,])(?=[\d$£€¥₹+-]|(?i:{_FIRST_WORDS})\b)(?:(?P<MONEY>{MONEY})|(?P<PERCENT>{PERCENT})|(?P<TIME>{TIME})|(?P<DATE>{DATE}))"
+    rf"(?<![\w$£€¥.,])(?:(?P<MONEY>{MONEY})|(?P<PERCENT>{PERCENT})|(?P<TIME>{TIME})|(?P<DATE>{DATE}))"
     rf"(?![\w%])",
 )
+
+# Where a mention can start. Trying the long pattern above at every word is slow, so
+# words are looked up in these sets first (all lower-case). A word in _STARTS always may
+# start a mention; a common word in _GATED only when the next word is in its set.
+_UNITS = frozenset(
+    "day days week weeks weekend weekends month months year years decade decades quarter "
+    "quarters century centuries hour hours minute minutes second seconds morning afternoon "
+    "evening night season summer winter spring autumn fall half".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = _MONTHS | _DAYS
+_NUMBERS = frozenset(re.sub(r"a |\(|\)", "", _NUMBER_WORDS).replace(" ", "|").split("|"))
+_COUNTS = _NUMBERS | frozenset("a an few several many couple number dozen".split())
+_STARTS = (
+    _MONTHS - {"may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr"}
+) | _DAYS | _NUMBERS | frozenset(
+    "today tomorrow yesterday tonight overnight midnight noon hour minute minus fiscal fy "
+    "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
+    "aud cad inr earlier later".split()
+)
+_REL_NEXT = _UNITS | _DAYS | _COUNTS | frozenset("quarter few several couple".split())
+_GATED: dict[str, frozenset[str]] = {
+    "the": frozenset(
+        "past last next first second third fourth final previous coming current same "
+        "following prior recent most early mid late".split()
+    ),
+    **{w: _COUNTS | _UNITS for w in ("a", "an")},
+    **{
+        w: _REL_NEXT
+        for w in "this that these last next past previous coming recent current same following "
+        "prior first second third fourth final another some".split()
+    },
+    **{w: _REL_NEXT | _MONTHS for w in ("early", "late", "mid")},
+    "most": _REL_NEXT | frozenset(["recent"]),
+    **{w: _UNITS | frozenset(["of"]) for w in ("many", "several", "few", "couple")},
+    **{
+        w: _MONTHS | _COUNTS | frozenset("years decades months weeks least most many much to".split())
+        for w in "in of by for at as up over under from since until through before after during "
+        "within".split()
+    },
+    **{
+        w: _COUNTS | _UNITS | frozenset("than to of".split())
+        for w in "about around approximately roughly nearly almost just only more less fewer "
+        "close upwards".split()
+    },
+    **{w: frozenset() for w in ("may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr")},
+}
+_TOKENS = re.compile(r"[A-Za-z]+|\d|[$£€¥₹]")
 
 # Durations and relative phrases may start with "the", which OntoNotes leaves out.
 _LEADING_THE = re.compile(r"(?:the|The)\s+")
@@ -135,7 +172,7 @@ _LEADING_PREP = re.compile(
 def numeric_entities(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` for every DATE, TIME, MONEY and PERCENT mention in ``text``."""
     found: list[tuple[int, int, str]] = []
-    for match in _NUMERIC.finditer(text):
+    for match in _candidates(text):
         label = match.lastgroup
         start, end = match.span()
         span = match.group()
@@ -149,3 +186,44 @@ def numeric_entities(text: str) -> list[tuple[int, int, str]]:
         if start < end:
             found.append((start, end, label or "DATE"))
     return found
+
+
+def _candidates(text: str):
+    """Matches of the long pattern, tried only where a mention can start."""
+    tokens = _TOKENS.findall(text)
+    positions = [m.start() for m in _TOKENS.finditer(text)]
+    match_end = 0
+    for i, token in enumerate(tokens):
+        pos = positions[i]
+        if pos < match_end:
+            continue
+        first = token[0]
+        if first.isdigit() or first in "$£€¥₹":
+            # Include a sign or a currency prefix just before: "-0.04", "US$5".
+            back = pos
+            while back > 0 and back > pos - 2 and text[back - 1] in "+-USAHKNZC":
+                back -= 1
+            starts = (back, pos) if back != pos else (pos,)
+        else:
+            word = token.lower()
+            if word in _STARTS:
+                if first.islower() and word in _CALENDAR:
+                    continue
+                starts = (pos,)
+            else:
+                allowed = _GATED.get(word)
+                if allowed is None:
+                    continue
+                following = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if word in _MONTHS:  # "May 23", "Aug. 19", "May-June": a number or a month next
+                    if first.islower() or not (following.isdigit() or following.lower() in _MONTHS):
+                        continue
+                elif not (following.lower() in allowed or following[:1].isdigit() or following[:1] in "$£€¥₹"):
+                    continue
+                starts = (pos,)
+        for start in starts:
+            match = _NUMERIC.match(text, start)
+            if match:
+                match_end = match.end()
+                yield match
+                break
