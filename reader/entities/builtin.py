@@ -61,6 +61,10 @@ _ROLE_WORDS = (
     r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose)"
 )
 _APPOSITION = re.compile(rf",[ \t]+(?:(?:the|a|an|its|his|her)[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?{_ROLE_WORDS}\b")
+_ROLE_AFTER = re.compile(
+    r"[ \t]+(?:founder|co-founder|chief|executive|ceo|chairman|chairwoman|president|"
+    r"spokesman|spokeswoman|spokesperson|boss|head|analyst|official|officials|employees?)\b"
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)[ \t]+$")
 _PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]")
 # A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
@@ -367,6 +371,8 @@ class BuiltinRecogniser:
         return runs
 
     def _in_gazetteer(self, name: str) -> bool:
+        if name.endswith(_POSSESSIVE):
+            name = name[:-2]
         return name in self._places or name in self._regions or name in self._extra_org
 
     def _hyphen_parts(self, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -443,6 +449,8 @@ class BuiltinRecogniser:
         if not 2 <= len(words) <= 3:
             return False
         start, end = segment[0][0], segment[-1][1]
+        if _ROLE_AFTER.match(text, end):
+            return False  # "Trade Desk founder Jeff Green": the organisation comes before the role
         return (
             cue == "role"
             or words[0] in self._given
@@ -475,10 +483,13 @@ class BuiltinRecogniser:
         """Title-case words (not all caps), none a known place, group or organisation word."""
         if not 1 <= len(words) <= 4:
             return False
+        east_asian = self._east_asian(words)
         for word in words:
             if not word[0].isupper() or (word.isupper() and len(word) > 1):
                 return False
-            if word in self._org_suffixes or word in _NOT_NAMES or word in self._norp:
+            if word in self._org_suffixes or word in self._norp:
+                return False
+            if word in _NOT_NAMES and not east_asian:  # "Liu He" is a name
                 return False
         if " ".join(words) in self._places:
             return False

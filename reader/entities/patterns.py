@@ -88,6 +88,8 @@ DATE = (
     rf"|{_ORD}\s(?:(?:{NUM})\s)?(?:quarter|half|months?)(?:\sof\s(?:the\s)?(?:year|\d{{4}}))?"
     # Durations: "three months", "a few weeks", "nearly two decades", "two or three years".
     rf"|(?i:over\s|nearly\s|almost\s|about\s|around\s|some\s|more than\s|less than\s|another\s)?"
+    # ("a day" and "one day" alone are vague: "a day when...", "one day we will...")
+    rf"(?!(?i:a|an|one)\sday\b(?!\s(?:ago|later|earlier|before|after)))"
     rf"(?:{NUM}(?:\s(?:or|to)\s{NUM})?|a|an|a few|a couple of|several|many|a number of)\s"
     rf"{_UNIT}(?:\s(?:ago|later|earlier|old))?\b"
     rf"|{NUM}[- ](?:year|month|week|day|quarter|decade)(?:s)?[- ]old"

@@ -330,3 +330,30 @@ def test_importing_the_package_does_not_load_gazetteers() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False)
     assert result.returncode == 0
+
+
+def test_quoted_title_case_phrase_is_a_work_of_art() -> None:
+    text = 'She wrote the essay “Why Small Towns Still Matter.” It was widely shared.'
+    assert ("Why Small Towns Still Matter", "WORK_OF_ART") in found(text)
+
+
+def test_quoted_remark_is_not_a_work_of_art() -> None:
+    text = "“We Will Fight On,” the minister said."
+    assert not any(e.label == "WORK_OF_ART" for e in recognise(text))
+
+
+def test_company_name_plus_a_word_is_a_product() -> None:
+    text = "Zorblax shares rose after Zorblax Maps launched, and Zorblax said more would come."
+    assert ("Zorblax Maps", "PRODUCT") in found(text)
+
+
+def test_organisation_before_a_role_is_not_a_person() -> None:
+    text = "“We are thrilled,” said Acme Robotics founder Jane Porter in a statement."
+    result = found(text)
+    assert ("Jane Porter", "PERSON") in result
+    assert ("Acme Robotics", "PERSON") not in result
+
+
+def test_vague_a_day_is_not_a_date() -> None:
+    assert found("They prepared for a day when supplies would run out.") == set()
+    assert ("a day ago", "DATE") in found("The order came a day ago.")
