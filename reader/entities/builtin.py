@@ -35,7 +35,7 @@ from reader.model import Entity
 _CAP_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'&.-]*\w|[A-Z]|[a-z]{1,2}[A-Z]\w*)"
 _CONNECTOR = r"(?:of(?:[ \t]+the)?|for|de|del|da|van|von|der|du|la|bin|al|on|and|&)"
 _RUN = re.compile(
-    rf"(?<![\w@#/.’'-]){_CAP_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD})*(?![\w@])"
+    rf"(?<![\w@#/.’'])(?<![a-z]-){_CAP_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD})*(?![\w@])"
 )
 _TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}")
 # Lower-case words of running text (not inside URLs, handles or file names).
