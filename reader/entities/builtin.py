@@ -32,10 +32,18 @@ from reader.model import Entity
 
 # A capitalised word: "U.S.", "McDonald’s", "Wi-Fi", "Investing.com", "P30", or a
 # camel-case brand starting lower-case ("iPhone", "eBay").
-_CAP_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'&.-]*\w|[A-Z]|[a-z]{1,2}[A-Z]\w*)"
+_CAP_WORD = (
+    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[A-Z][\w’'&.-]*\w|[A-Z]|[a-z]{{1,2}}[A-Z]\w*)"
+).format(
+    # A middle initial ("John F. Kennedy") is followed by a name, not by a new sentence.
+    _INITIAL_NEXT=r"(?=[ \t]+[A-Z][a-z])"
+)
 _CONNECTOR = r"(?:of(?:[ \t]+the)?|for|de|del|da|van|von|der|du|la|bin|al|on|and|&)"
+_STARTERS = r"(?:The|A|An|In|It|He|She|They|We|I|But|And|This|That|On|At|As)\b"
+# After a word ending in "." ("U.S."), a sentence starter begins a new sentence, not the name.
+_GAP = rf"(?:(?<!\.)[ \t]+|(?<=\.)[ \t]+(?!{_STARTERS}))"
 _RUN = re.compile(
-    rf"(?<![\w@#/.’'])(?<![a-z]-){_CAP_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD})*(?![\w@])"
+    rf"(?<![\w@#/.’'])(?<![a-z]-){_CAP_WORD}(?:{_GAP}(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD})*(?![\w@])"
 )
 _TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}")
 # Lower-case words of running text (not inside URLs, handles or file names).
@@ -223,6 +231,11 @@ def _line_kind(line: str) -> int:
         if capitalised >= 0.75 * len(content):
             return _TITLE_CASE
     return _PLAIN
+
+
+def _is_initial(word: str) -> bool:
+    """A middle initial such as "F." in "John F. Kennedy"."""
+    return len(word) == 2 and word[1] == "."
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
@@ -485,7 +498,7 @@ class BuiltinRecogniser:
             return False
         east_asian = self._east_asian(words)
         for word in words:
-            if not word[0].isupper() or (word.isupper() and len(word) > 1):
+            if not word[0].isupper() or (word.isupper() and len(word) > 1 and not _is_initial(word)):
                 return False
             if word in self._org_suffixes or word in self._norp:
                 return False

@@ -357,3 +357,11 @@ def test_organisation_before_a_role_is_not_a_person() -> None:
 def test_vague_a_day_is_not_a_date() -> None:
     assert found("They prepared for a day when supplies would run out.") == set()
     assert ("a day ago", "DATE") in found("The order came a day ago.")
+
+
+def test_middle_initials_stay_inside_a_person() -> None:
+    assert ("John F. Kennedy", "PERSON") in found("A speech by John F. Kennedy was replayed.")
+
+
+def test_abbreviation_at_sentence_end_does_not_swallow_the_next_sentence() -> None:
+    assert found("The talks moved to the U.S. The outcome is unclear.") == {("U.S.", "GPE")}
