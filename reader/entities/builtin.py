@@ -38,7 +38,13 @@ _CAP_WORD = (
     # A middle initial ("John F. Kennedy") is followed by a name, not by a new sentence.
     _INITIAL_NEXT=r"(?=[ \t]+[A-Z][a-z])"
 )
-_CONNECTOR = r"(?:of(?:[ \t]+the)?|for|de|del|da|van|von|der|du|la|bin|al|on|and|&)"
+_CONNECTOR = (
+    r"(?:of(?:[ \t]+the)?|for|and|&|(?:de|del|da|das|do|dos|des|di|van|von|der|den|du|la|le|bin|ibn|al)"
+    r"(?:[ \t]+(?:der|den|la|le|de))?)"
+)
+_PARTICLES = frozenset(
+    "de del da das do dos des di van von der den du la le bin ibn al".split()
+)
 _STARTERS = r"(?:The|A|An|In|It|He|She|They|We|I|But|And|This|That|On|At|As)\b"
 # After a word ending in "." ("U.S."), a sentence starter begins a new sentence, not the name.
 _GAP = rf"(?:(?<!\.)[ \t]+|(?<=\.)[ \t]+(?!{_STARTERS}))"
@@ -196,12 +202,12 @@ class _Lines:
 
     __slots__ = ("starts", "kinds")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lower_words: set[str]) -> None:
         self.starts: list[int] = [0]
         self.kinds: list[int] = []
         offset = 0
         for line in text.split("\n"):
-            self.kinds.append(_line_kind(line))
+            self.kinds.append(_line_kind(line, lower_words))
             offset += len(line) + 1
             self.starts.append(offset)
 
@@ -216,8 +222,13 @@ _LOWER = re.compile(r"[a-z]")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
 
 
-def _line_kind(line: str) -> int:
-    """Classify a line as plain text, a title-case headline or an all-caps line."""
+def _line_kind(line: str, lower_words: set[str]) -> int:
+    """Classify a line as plain text, a title-case headline or an all-caps line.
+
+    A title-case headline capitalises ordinary words too ("Huawei Can Technically
+    Survive"); a line of names ("Reporting by Jane Doe in London") does not, so at least
+    one capitalised word after the first must be an ordinary word of the text.
+    """
     words = _WORD.findall(line)
     if len(words) < 2:
         return _PLAIN
@@ -228,7 +239,9 @@ def _line_kind(line: str) -> int:
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if len(content) >= 3 and not line.rstrip().endswith("."):
         capitalised = sum(1 for w in content if w[0].isupper())
-        if capitalised >= 0.75 * len(content):
+        if capitalised >= 0.75 * len(content) and any(
+            w in _NOT_NAMES or w.lower() in lower_words for w in content[1:] if w[0].isupper()
+        ):
             return _TITLE_CASE
     return _PLAIN
 
@@ -244,6 +257,8 @@ def _is_sentence_start(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     while i >= 0 and text[i] in _OPENERS:
+        if text[i] in "–—" and i > 0 and text[i - 1] in " \t":
+            return True  # "LONDON (Reuters) – Oil prices rose": a spaced dash opens a clause
         i -= 1
         while i >= 0 and text[i] in " \t":
             i -= 1
@@ -301,9 +316,9 @@ class BuiltinRecogniser:
     # -- names --------------------------------------------------------------------------
 
     def _names(self, text: str, taken: "_Coverage") -> list[tuple[int, int, str]]:
-        lines = _Lines(text)
         evidence = _Evidence()
         evidence.lower_words = set(_LOWER_WORD.findall(text))
+        lines = _Lines(text, evidence.lower_words)
         runs = self._runs(text, lines, taken)
         self._gather(text, runs, evidence)
         found: list[tuple[int, int, str]] = []
@@ -498,6 +513,8 @@ class BuiltinRecogniser:
             return False
         east_asian = self._east_asian(words)
         for word in words:
+            if word.split()[0] in _PARTICLES:  # "bin", "von der"
+                continue
             if not word[0].isupper() or (word.isupper() and len(word) > 1 and not _is_initial(word)):
                 return False
             if word in self._org_suffixes or word in self._norp:
@@ -549,10 +566,12 @@ class BuiltinRecogniser:
                 i += 1
                 continue
             if word[0].islower() and not _PRODUCT_TOKEN.match(word):
-                # Connector: keep inside "University of Virginia", split elsewhere.
+                # Connector: keep inside "University of Virginia" or "Abdulaziz bin Salman",
+                # split elsewhere ("Qualcomm and Intel").
                 head = text[current[-1][0] : current[-1][1]] if current else ""
-                if word in ("of", "of the", "for", "&") and (
-                    head in self._org_heads or head in gaz.ORG_SUFFIXES or word == "&"
+                if (word.split()[0] in _PARTICLES and current) or (
+                    word in ("of", "of the", "for", "&")
+                    and (head in self._org_heads or head in gaz.ORG_SUFFIXES or word == "&")
                 ):
                     current.append((start, end))
                 else:

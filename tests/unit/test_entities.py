@@ -365,3 +365,25 @@ def test_middle_initials_stay_inside_a_person() -> None:
 
 def test_abbreviation_at_sentence_end_does_not_swallow_the_next_sentence() -> None:
     assert found("The talks moved to the U.S. The outcome is unclear.") == {("U.S.", "GPE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Energy Minister Prince Abdulaziz bin Salman told reporters.", "Abdulaziz bin Salman"),
+        ("Officials met Ursula von der Leyen in Brussels.", "Ursula von der Leyen"),
+    ],
+)
+def test_name_particles_stay_inside_a_person(text: str, name: str) -> None:
+    assert (name, "PERSON") in found(text)
+
+
+def test_line_of_names_is_not_mistaken_for_a_headline() -> None:
+    text = "Prices rose.\n\nReporting by Jane Morrison in London and Florence Tan in Singapore"
+    result = found(text)
+    assert {("Jane Morrison", "PERSON"), ("Florence Tan", "PERSON"), ("Singapore", "GPE")} <= result
+
+
+def test_spaced_dash_after_a_dateline_starts_a_sentence() -> None:
+    assert found("LONDON (Reuters) – Oil prices rose on Tuesday.") >= {("LONDON", "GPE")}
+    assert ("Oil", "ORG") not in found("LONDON (Reuters) – Oil prices rose on Tuesday.")
