@@ -48,10 +48,16 @@ _PARTICLES = frozenset(
 _STARTERS = r"(?:The|A|An|In|It|He|She|They|We|I|But|And|This|That|On|At|As)\b"
 # After a word ending in "." ("U.S."), a sentence starter begins a new sentence, not the name.
 _GAP = rf"(?:(?<!\.)[ \t]+|(?<=\.)[ \t]+(?!{_STARTERS}))"
-_RUN = re.compile(
-    rf"(?<![\w@#/.’'])(?<![a-z]-){_CAP_WORD}(?:{_GAP}(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD})*(?![\w@])"
+# A model number after a name ("iPhone 15e", "Windows 11"), but not a year, an amount or a time.
+_MODEL = (
+    r"(?!(?:1[89]|20)\d\d\b)\d{1,4}[a-z]{0,2}(?![\w%/$£€-]|[,.:]\d|[ \t]+(?:percent|per|million|"
+    r"billion|thousand|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m|am\b|pm\b))"
 )
-_TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}")
+_RUN = re.compile(
+    rf"(?<![\w@#/.’'])(?<![a-z]-){_CAP_WORD}"
+    rf"(?:{_GAP}(?:(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD}|{_MODEL}))*(?![\w@])"
+)
+_TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}|{_MODEL}")
 # Lower-case words of running text (not inside URLs, handles or file names).
 _LOWER_WORD = re.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
 _SPEAKER = re.compile(
@@ -79,8 +85,9 @@ _ROLE_AFTER = re.compile(
     r"[ \t]+(?:founder|co-founder|chief|executive|ceo|chairman|chairwoman|president|"
     r"spokesman|spokeswoman|spokesperson|boss|head|analyst|official|officials|employees?)\b"
 )
+_COMMA_NAME = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)[ \t]+$")
-_PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]")
+_PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]|\d")
 # A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
 _ROMANISED = re.compile(
     r"(?:(?:zh|ch|sh|ng|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|yu|"
@@ -285,6 +292,7 @@ class BuiltinRecogniser:
     def __init__(self) -> None:
         gaz.load_all()
         self._places = gaz.places()
+        self._states = gaz.states()
         self._regions = gaz.regions()
         self._norp = gaz.norp()
         self._given = gaz.given_names()
@@ -717,7 +725,7 @@ class BuiltinRecogniser:
         if cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1):
             return "PERSON"
         if len(words) == 1:
-            return self._label_word(name, evidence, weak)
+            return self._label_word(name, evidence, weak, text, end)
         first, last = words[0], words[-1]
         if last in _EVENT_LAST:
             return "EVENT"
@@ -742,9 +750,18 @@ class BuiltinRecogniser:
         if self._looks_like_person(words) and len(words) <= 3:
             if first in self._given or last in evidence.person_last or self._east_asian(words):
                 return "PERSON"
+        if self._before_state(text, end):
+            return "GPE"
         return "ORG"
 
-    def _label_word(self, word: str, evidence: _Evidence, weak: bool) -> str | None:
+    def _before_state(self, text: str, end: int) -> bool:
+        """True when a state or country follows after a comma: "Cupertino, California"."""
+        match = _COMMA_NAME.match(text, end)
+        return bool(match) and match.group(1) in self._states
+
+    def _label_word(
+        self, word: str, evidence: _Evidence, weak: bool, text: str = "", end: int | None = None
+    ) -> str | None:
         """The label of a single capitalised word that no gazetteer knows."""
         if word in _NOT_NAMES or word in _GENERIC_ACRONYMS or _URLISH.search(word):
             return None
@@ -762,6 +779,8 @@ class BuiltinRecogniser:
             return "PERSON"
         if word in gaz.NATIONAL_LANGUAGES:
             return "LANGUAGE"
+        if end is not None and self._before_state(text, end):
+            return "GPE"
         return "ORG"
 
 

