@@ -47,7 +47,8 @@ _PARTICLES = frozenset(
 )
 _STARTERS = r"(?:The|A|An|In|It|He|She|They|We|I|But|And|This|That|On|At|As)\b"
 # After a word ending in "." ("U.S."), a sentence starter begins a new sentence, not the name.
-_GAP = rf"(?:(?<!\.)[ \t]+|(?<=\.)[ \t]+(?!{_STARTERS}))"
+# One space between the words of a name: wider gaps and tabs separate table columns.
+_GAP = rf"(?:(?<!\.)[ \u00a0]|(?<=\.)[ \u00a0](?!{_STARTERS}))"
 # A model number after a name ("iPhone 15e", "Windows 11"), but not a year, an amount or a time.
 _MODEL = (
     r"(?!(?:1[89]|20)\d\d\b)\d{1,4}[a-z]{0,2}(?![\w%/$£€-]|[,.:]\d|[ \t]+(?:percent|per|million|"
@@ -97,7 +98,7 @@ _ROMANISED = re.compile(
 # A lower-case tail after a hyphen that makes an adjective: "Chinese-based", "Soviet-style".
 _HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
 # A publisher after a dash at the end of a headline: "... – CNET", "... | Reuters".
-_PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’' ]{1,40}?)[ \t]*$", re.M)
+_PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’']*(?: [A-Z][\w.&’']*){0,3})[ \t]*$", re.M)
 # A title in quotation marks: “What Western Marketers Can Learn from China.”
 _QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{3,120}?)[.]?[”\"]")
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
@@ -259,7 +260,9 @@ def _is_initial(word: str) -> bool:
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
-    """True when ``start`` opens a sentence, a line or a quotation."""
+    """True when ``start`` opens a sentence, a line, a quotation or a table cell."""
+    if text.startswith(("\t", "  "), start - 2) or text.startswith("\t", start - 1):
+        return True
     i = start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
@@ -337,7 +340,9 @@ class BuiltinRecogniser:
             if self._is_title(match.group(1)):
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
         for match in _PUBLISHER.finditer(text):
-            if taken.overlaps(match.start(1), match.end(1)):
+            if taken.overlaps(match.start(1), match.end(1)) or any(
+                word in _NOT_NAMES and word != "The" for word in match.group(1).split()
+            ):
                 continue
             found.append((match.start(1), match.end(1), "ORG"))
         for run in runs:

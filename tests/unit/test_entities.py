@@ -396,3 +396,15 @@ def test_town_before_its_state_is_a_place() -> None:
 def test_model_numbers_stay_with_the_product() -> None:
     result = found("Microsoft released Windows 11 while Google's Pixel 9a sold 1,000 units, up 3.5%.")
     assert {("Windows 11", "PRODUCT"), ("Pixel 9a", "PRODUCT"), ("3.5%", "PERCENT")} <= result
+
+
+def test_table_columns_do_not_merge_into_names() -> None:
+    text = "Index        Close     Change\nNikkei       39,100    +1.1%\n"
+    result = recognise(text)
+    assert all("  " not in e.text for e in result)
+    assert not any(e.text in ("Close", "Change") for e in result)
+
+
+def test_headline_after_a_section_bar_is_not_a_publisher() -> None:
+    text = "Opinion | Why Europe Needs a New Energy Deal\n\nEurope must act, officials said."
+    assert ("Why Europe Needs a New Energy Deal", "ORG") not in found(text)
