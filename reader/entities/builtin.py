@@ -27,6 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.entities import gazetteers as gaz
+from reader.entities import wordlists
 from reader.entities.patterns import numeric_entities
 from reader.model import Entity
 
@@ -118,60 +119,6 @@ _ROLE_BEFORE = re.compile(
 _SENTENCE_END = frozenset(".!?:;\n")
 _OPENERS = frozenset("\"“‘'([«—–-•*")
 
-# Capitalised words that are not names on their own (function words, headings, months).
-_NOT_NAMES = frozenset(
-    """
-    A An The This That These Those It Its It’s It's I I’m I'm I’ve I'd We You He She They Our
-    My Your His Her Their Them Us Me In On At By For From With Without As Of To And But Or Nor
-    If When While After Before Since Because So Yet Also However Meanwhile Still Just Even Here
-    There Here’s There’s What Which Who Whom Whose Why How Where Some Many Most More Much All
-    Any Every Each No Not Yes Now Then Than Both Either Neither Other Another Such Only Very
-    Read Image Images Photo Photos Credit Source Sources Note Update Updated Advertisement
-    Related Share Subscribe Sign Follow Opinion Transcript Video Watch Click Email Listen
-    Getty January February March April May June July August September October November
-    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow
-    Yesterday Inc Ltd Corp Co Jr Sr St Ok OK Oh Please Thanks Thank
-    Let Let’s Don’t Do Does Did Is Are Was Were Be Been Can Could Will Would Should Must
-    Might Shall Has Have Had Get Got Make Made New Old First Last Next Over Under Up Down
-    About Into Out Off Again Once Well Yeah Hi Hello Dear Mon Tue Wed Thu Fri Sat Sun
-    Chapter Section Part Figure Table Page Step Q A. Everyone Everybody Someone Somebody
-    Later Earlier Already Instead Indeed Moreover Furthermore Nevertheless Nonetheless Overall
-    Finally Eventually Recently Currently Previously Unlike Like Despite Although Though Unless
-    Whether During Until Through Across Against Among Between Within Along Amid Including
-    According Asked Speaking Writing Following Nobody Anyone Anybody Nothing Everything Something That’s That's What’s What's Today’s
-    Today's
-    """.split()
-)
-
-# Capitalised acronyms that are generic terms, not names.
-_GENERIC_ACRONYMS = frozenset(
-    """
-    CEO CEOs CFO COO CTO CRO CMO CIO VP SVP EVP MD IPO IPOs OS AI TV PR GDP KOL KOLs USB
-    OK PT ET AM PM FAQ LTE GPS API APIs PC PCs ETF ETFs IT HR NGO NGOs VR AR SMS PDF HTML
-    URL ID DNA MBA PhD RSS DIY Q&A GMT UTC EST PST EDT PDT BST CET CT MT UK-based SUV SUVs
-    LED LCD CPU GPU RAM SSD HD HDR UI UX B2B B2C R&D M&A ROI KPI KPIs FDI ESG IoT ML NFT
-    NFTs EV EVs APP APPS FY Q1 Q2 Q3 Q4 H1 H2 YoY QoQ BREAKING UPDATE UPDATED LIVE NEW
-    WATCH READ MORE PHOTO VIDEO EXCLUSIVE TRANSCRIPT OPINION ANALYSIS EDITORIAL
-    """.split()
-)
-
-# Words that, right before a title, belong to the title ("Commerce Secretary").
-_ROLE_MODIFIERS = frozenset(
-    """
-    Commerce Treasury Defense Defence State Foreign Finance Trade Health Justice Interior
-    Energy Education Labor Labour Home Prime Deputy Vice Executive Managing Senior Former
-    First Chief Acting Interim Assistant Associate General Attorney Supreme Press
-    """.split()
-)
-
-_PRODUCT_LAST = frozenset("Pro Plus Max Mini Lite Ultra Air Fold OS Phone Watch Edition".split())
-_EVENT_LAST = frozenset(
-    "War Olympics Games Cup Bowl Championship Championships Festival Expo Summit Revolution "
-    "Crisis Election Elections Marathon Open Grand Prix".split()
-)
-_LAW_LAST = frozenset("Act Amendment Treaty Accord Accords Agreement Convention Constitution".split())
-
-
 @dataclass(slots=True)
 class _Run:
     """A run of capitalised words, split into word tokens with their offsets."""
@@ -248,7 +195,7 @@ def _line_kind(line: str, lower_words: set[str]) -> int:
     if len(content) >= 3 and not line.rstrip().endswith("."):
         capitalised = sum(1 for w in content if w[0].isupper())
         if capitalised >= 0.75 * len(content) and any(
-            w in _NOT_NAMES or w.lower() in lower_words for w in content[1:] if w[0].isupper()
+            w in wordlists.NOT_NAMES or w.lower() in lower_words for w in content[1:] if w[0].isupper()
         ):
             return _TITLE_CASE
     return _PLAIN
@@ -300,10 +247,10 @@ class BuiltinRecogniser:
         self._norp = gaz.norp()
         self._given = gaz.given_names()
         self._surnames = gaz.surnames()
-        self._titles = gaz.TITLES
-        self._org_suffixes = gaz.ORG_SUFFIXES
-        self._org_heads = gaz.ORG_HEADS
-        self._extra_org = gaz.EXTRA_ORG
+        self._titles = wordlists.TITLES
+        self._org_suffixes = wordlists.ORG_SUFFIXES
+        self._org_heads = wordlists.ORG_HEADS
+        self._extra_org = wordlists.EXTRA_ORG
 
     # -- public -------------------------------------------------------------------------
 
@@ -341,7 +288,7 @@ class BuiltinRecogniser:
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
         for match in _PUBLISHER.finditer(text):
             if taken.overlaps(match.start(1), match.end(1)) or any(
-                word in _NOT_NAMES and word != "The" for word in match.group(1).split()
+                word in wordlists.NOT_NAMES and word != "The" for word in match.group(1).split()
             ):
                 continue
             found.append((match.start(1), match.end(1), "ORG"))
@@ -363,7 +310,7 @@ class BuiltinRecogniser:
                 weak
                 and not headline
                 and len(found) > 1
-                and found[0].group() in _NOT_NAMES
+                and found[0].group() in wordlists.NOT_NAMES
                 and not self._in_gazetteer(match.group())
                 and not self._in_gazetteer(match.group()[: found[1].end()])
             ):
@@ -468,7 +415,7 @@ class BuiltinRecogniser:
                     segment = self._trim_sentence_start(text, segment, evidence)
                 words = [text[s:e] for s, e in segment]
                 name = " ".join(words)
-                if not words or name in _NOT_NAMES:
+                if not words or name in wordlists.NOT_NAMES:
                     continue
                 if self._person_cue(text, segment, words, cue, evidence) and self._looks_like_person(words):
                     evidence.add_person(words)
@@ -516,7 +463,7 @@ class BuiltinRecogniser:
         """A transcript speaker label ("KIM WHITLER") rather than a shouted heading."""
         words = label.split()
         return not any(
-            w in _GENERIC_ACRONYMS or w.capitalize() in self._places or w in self._org_suffixes
+            w in wordlists.GENERIC_ACRONYMS or w.capitalize() in self._places or w in self._org_suffixes
             for w in words
         )
 
@@ -532,7 +479,7 @@ class BuiltinRecogniser:
                 return False
             if word in self._org_suffixes or word in self._norp:
                 return False
-            if word in _NOT_NAMES and not east_asian:  # "Liu He" is a name
+            if word in wordlists.NOT_NAMES and not east_asian:  # "Liu He" is a name
                 return False
         if " ".join(words) in self._places:
             return False
@@ -542,7 +489,7 @@ class BuiltinRecogniser:
     @staticmethod
     def _east_asian(words: list[str]) -> bool:
         """ "Xi Jinping", "Lam Yik Fei": a family name, then romanised given-name syllables."""
-        return words[0] in gaz.EAST_ASIAN_SURNAMES and all(
+        return words[0] in wordlists.EAST_ASIAN_SURNAMES and all(
             len(w) <= 9 and _ROMANISED.fullmatch(w) for w in words[1:]
         )
 
@@ -563,7 +510,7 @@ class BuiltinRecogniser:
             start, end = tokens[i]
             word = text[start:end]
             if word in self._titles or (
-                word in _ROLE_MODIFIERS
+                word in wordlists.ROLE_MODIFIERS
                 and i + 1 < len(tokens)
                 and text[tokens[i + 1][0] : tokens[i + 1][1]] in self._titles
             ):
@@ -584,7 +531,7 @@ class BuiltinRecogniser:
                 head = text[current[-1][0] : current[-1][1]] if current else ""
                 if (word.split()[0] in _PARTICLES and current) or (
                     word in ("of", "of the", "for", "&")
-                    and (head in self._org_heads or head in gaz.ORG_SUFFIXES or word == "&")
+                    and (head in self._org_heads or head in wordlists.ORG_SUFFIXES or word == "&")
                 ):
                     current.append((start, end))
                 else:
@@ -649,7 +596,7 @@ class BuiltinRecogniser:
         whole = text[segment[0][0] : segment[-1][1]]
         if len(segment) == 1 or whole in evidence.seen or whole in evidence.labels:
             return segment
-        if first in _NOT_NAMES or (first.lower() in evidence.lower_words and not self._known(first, evidence)):
+        if first in wordlists.NOT_NAMES or (first.lower() in evidence.lower_words and not self._known(first, evidence)):
             return segment[1:]
         return segment
 
@@ -732,15 +679,15 @@ class BuiltinRecogniser:
         if len(words) == 1:
             return self._label_word(name, evidence, weak, text, end)
         first, last = words[0], words[-1]
-        if last in _EVENT_LAST:
+        if last in wordlists.EVENT_LAST:
             return "EVENT"
-        if last in _LAW_LAST:
+        if last in wordlists.LAW_LAST:
             return "LAW"
         if last in self._org_suffixes or first in self._org_heads:
             return "ORG"
-        if last in _PRODUCT_LAST or any(_PRODUCT_TOKEN.match(w) for w in words[1:]):
+        if last in wordlists.PRODUCT_LAST or any(_PRODUCT_TOKEN.match(w) for w in words[1:]):
             return "PRODUCT"
-        if all(w in _NOT_NAMES or w in _GENERIC_ACRONYMS for w in words):
+        if all(w in wordlists.NOT_NAMES or w in wordlists.GENERIC_ACRONYMS for w in words):
             return None
         if first in self._places or first in self._norp or first in self._extra_org:
             return "ORG"
@@ -768,7 +715,7 @@ class BuiltinRecogniser:
         self, word: str, evidence: _Evidence, weak: bool, text: str = "", end: int | None = None
     ) -> str | None:
         """The label of a single capitalised word that no gazetteer knows."""
-        if word in _NOT_NAMES or word in _GENERIC_ACRONYMS or _URLISH.search(word):
+        if word in wordlists.NOT_NAMES or word in wordlists.GENERIC_ACRONYMS or _URLISH.search(word):
             return None
         if word in evidence.person_first:
             return "PERSON"
@@ -782,7 +729,7 @@ class BuiltinRecogniser:
             return "ORG" if len(word) <= 6 else None
         if word in self._given and word not in self._surnames:
             return "PERSON"
-        if word in gaz.NATIONAL_LANGUAGES:
+        if word in wordlists.NATIONAL_LANGUAGES:
             return "LANGUAGE"
         if end is not None and self._before_state(text, end):
             return "GPE"
