@@ -130,6 +130,8 @@ class _Run:
     title_before: bool = False
     dropped: int | None = None
     """Start of a sentence-initial word cut off the front ("The"), kept if the text says so."""
+    segments: list[tuple[list[tuple[int, int]], str]] = field(default_factory=list)
+    """The run split into names (see ``BuiltinRecogniser._segments``), set by the first pass."""
 
 
 @dataclass(slots=True)
@@ -408,9 +410,10 @@ class BuiltinRecogniser:
             evidence.person_last.add(words[-1])
             evidence.labels[" ".join(words)] = "PERSON"
         for run in runs:
+            run.segments = self._segments(text, run, evidence)
             if run.headline:
                 continue
-            for index, (segment, cue) in enumerate(self._segments(text, run, evidence)):
+            for index, (segment, cue) in enumerate(run.segments):
                 if index == 0 and run.weak:
                     segment = self._trim_sentence_start(text, segment, evidence)
                 words = [text[s:e] for s, e in segment]
@@ -564,8 +567,7 @@ class BuiltinRecogniser:
 
     def _label_run(self, text: str, run: _Run, evidence: _Evidence) -> list[tuple[int, int, str]]:
         found = []
-        segments = self._segments(text, run, evidence)
-        for index, (segment, cue) in enumerate(segments):
+        for index, (segment, cue) in enumerate(run.segments):
             weak = run.weak and index == 0
             if run.headline:
                 found.extend(self._label_known(text, segment, evidence))
