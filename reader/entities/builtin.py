@@ -23,6 +23,7 @@ Core module: no textual or rich imports.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -33,11 +34,14 @@ from reader.model import Entity
 
 # A capitalised word: "U.S.", "McDonald’s", "Wi-Fi", "Investing.com", "P30", or a
 # camel-case brand starting lower-case ("iPhone", "eBay").
+# Upper-case letters: ASCII and the accented Latin ones ("Émile", "Łódź", "Åsa").
+_UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 _CAP_WORD = (
-    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[A-Z][\w’'&.-]*\w|[A-Z]|[a-z]{{1,2}}[A-Z]\w*)"
+    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[{_UP}][\w’'&.-]*\w|[{_UP}]|[a-z]{{1,2}}[A-Z]\w*)"
 ).format(
+    _UP=_UP,
     # A middle initial ("John F. Kennedy") is followed by a name, not by a new sentence.
-    _INITIAL_NEXT=r"(?=[ \t]+[A-Z][a-z])"
+    _INITIAL_NEXT=r"(?=[ \t]+[A-Z][a-z])",
 )
 _CONNECTOR = (
     r"(?:of(?:[ \t]+the)?|for|and|&|(?:de|del|da|das|do|dos|des|di|van|von|der|den|du|la|le|bin|ibn|al)"
@@ -201,6 +205,12 @@ def _line_kind(line: str, lower_words: set[str]) -> int:
         ):
             return _TITLE_CASE
     return _PLAIN
+
+
+def _fold(name: str) -> str:
+    """``name`` without accents, for looking it up in lists spelt in ASCII."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _is_initial(word: str) -> bool:
@@ -444,7 +454,7 @@ class BuiltinRecogniser:
             return False  # "Trade Desk founder Jeff Green": the organisation comes before the role
         return (
             cue == "role"
-            or words[0] in self._given
+            or self._is_given(words[0])
             or self._east_asian(words)
             or bool(_SAYING.match(text, end))
             or bool(_APPOSITION.match(text, end))
@@ -487,7 +497,7 @@ class BuiltinRecogniser:
         if " ".join(words) in self._places:
             return False
         # "Elizabeth Warren" is a person although Warren is also a city.
-        return words[-1] not in self._places or (len(words) > 1 and words[0] in self._given)
+        return words[-1] not in self._places or (len(words) > 1 and self._is_given(words[0]))
 
     @staticmethod
     def _east_asian(words: list[str]) -> bool:
@@ -639,8 +649,18 @@ class BuiltinRecogniser:
                 i += 1
         return found
 
+    def _is_given(self, word: str) -> bool:
+        """A given name from the census lists, accents ignored ("Ángela" is "Angela")."""
+        return word in self._given or (not word.isascii() and _fold(word) in self._given)
+
     def _gazetteer_label(self, name: str, evidence: _Evidence) -> str | None:
         """The label the document's evidence or a gazetteer gives ``name``, if any."""
+        if not name.isascii() and name not in evidence.labels:
+            folded = _fold(name)  # "İstanbul" is "Istanbul"
+            if folded != name and folded.isascii():
+                label = self._gazetteer_label(folded, evidence)
+                if label:
+                    return label
         if name.isupper() and len(name) > 3 and name not in evidence.labels and (
             name.replace(" ", "").isalpha()
         ):
@@ -697,12 +717,12 @@ class BuiltinRecogniser:
             first in evidence.seen
             and len(words) <= 3
             and self._gazetteer_label(first, evidence) is None
-            and first not in self._given
+            and not self._is_given(first)
             and last not in self._places
         ):
             return "PRODUCT"  # a company's name and a product's: "Google Maps", "Huawei Mate 30"
         if self._looks_like_person(words) and len(words) <= 3:
-            if first in self._given or last in evidence.person_last or self._east_asian(words):
+            if self._is_given(first) or last in evidence.person_last or self._east_asian(words):
                 return "PERSON"
         if self._before_state(text, end):
             return "GPE"
@@ -729,7 +749,7 @@ class BuiltinRecogniser:
             return "PRODUCT"
         if word.isupper():
             return "ORG" if len(word) <= 6 else None
-        if word in self._given and word not in self._surnames:
+        if self._is_given(word) and word not in self._surnames:
             return "PERSON"
         if word in wordlists.NATIONAL_LANGUAGES:
             return "LANGUAGE"

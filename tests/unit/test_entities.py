@@ -408,3 +408,8 @@ def test_table_columns_do_not_merge_into_names() -> None:
 def test_headline_after_a_section_bar_is_not_a_publisher() -> None:
     text = "Opinion | Why Europe Needs a New Energy Deal\n\nEurope must act, officials said."
     assert ("Why Europe Needs a New Energy Deal", "ORG") not in found(text)
+
+
+def test_accented_names_are_looked_up_without_accents() -> None:
+    result = found("Ángela Ruiz met officials in İstanbul and São Paulo.")
+    assert {("Ángela Ruiz", "PERSON"), ("İstanbul", "GPE"), ("São Paulo", "GPE")} <= result
