@@ -106,6 +106,7 @@ _HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
 _PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’']*(?: [A-Z][\w.&’']*){0,3})[ \t]*$", re.M)
 # A title in quotation marks: “What Western Marketers Can Learn from China.”
 _QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{3,120}?)[.]?[”\"]")
+_PAN_NORP = re.compile(r"\bpan-([A-Z][a-z]+)\b")  # "pan-European"
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
 _DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
@@ -295,6 +296,9 @@ class BuiltinRecogniser:
         for match in _SPEAKER.finditer(text):
             if self._is_speaker(match.group(1)):
                 found.append((match.start(1), match.end(1), "PERSON"))
+        for match in _PAN_NORP.finditer(text):
+            if match.group(1) in self._norp:
+                found.append((match.start(), match.end(), "NORP"))
         for match in _QUOTED.finditer(text):
             if self._is_title(match.group(1)):
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
@@ -590,6 +594,14 @@ class BuiltinRecogniser:
                 weak = len(segment) == 1 and segment[0][0] == run.tokens[0][0]
                 if weak and text.startswith(_POSSESSIVE, segment[0][1]):
                     weak = False  # "Amazon's shares rose": common words rarely take "'s"
+            while len(segment) > 1 and text[segment[-1][0] : segment[-1][1]] in wordlists.GENERIC_ACRONYMS:
+                segment = segment[:-1]  # "Uighur DNA", "Douyin ID": the acronym is not the name's
+            if len(segment) > 1 and all(text[s:e] in self._norp for s, e in segment):
+                if text[segment[-1][0] : segment[-1][1]].endswith("s"):  # "Uighur Muslims": two groups
+                    found.extend((s, e, "NORP") for s, e in segment)
+                else:  # "Han Chinese": one group
+                    found.append((segment[0][0], segment[-1][1], "NORP"))
+                continue
             label = self._label(text, segment, evidence, cue, weak)
             if label:
                 start = segment[0][0]

@@ -413,3 +413,15 @@ def test_headline_after_a_section_bar_is_not_a_publisher() -> None:
 def test_accented_names_are_looked_up_without_accents() -> None:
     result = found("Ángela Ruiz met officials in İstanbul and São Paulo.")
     assert {("Ángela Ruiz", "PERSON"), ("İstanbul", "GPE"), ("São Paulo", "GPE")} <= result
+
+
+def test_group_words_together() -> None:
+    result = found("Clashes between Kurdish Muslims and Han Chinese residents followed pan-European protests.")
+    assert {("Kurdish", "NORP"), ("Muslims", "NORP"), ("Han Chinese", "NORP"), ("pan-European", "NORP")} <= result
+
+
+def test_generic_acronym_after_a_name_is_left_out() -> None:
+    text = "Regulators asked Zorblax for data. The Zorblax ID system stores Kurdish DNA samples."
+    result = found(text)
+    assert ("Kurdish", "NORP") in result
+    assert not any(e.text.endswith((" ID", " DNA")) for e in recognise(text))
