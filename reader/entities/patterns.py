@@ -18,7 +18,7 @@ _NUMBER_WORDS = (
 )
 # A number written with digits ("1,995.20", "2-1/2") or in words ("twenty-five").
 NUM = (
-    rf"(?:\d+(?:[.,]\d+)*(?:-\d+/\d+)?|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
+    rf"(?:\d+(?:[.,]\d+)*(?:-\d+/\d+)?|(?i:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
 )
 # Modifiers kept inside numeric spans.
 _MOD = (
@@ -52,7 +52,7 @@ _TIME_UNITS = r"(?:hours?|minutes?|seconds?|hrs?)"
 TIME = (
     rf"(?:\d{{1,2}}(?::\d{{2}})?\s?{_AMPM}{_ZONE}"
     rf"|\d{{1,2}}:\d{{2}}\s(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT)\b"
-    rf"|{_MOD}(?:{NUM}|a|an|a few|several|many)[- ]{_TIME_UNITS}\b(?:-long)?"
+    rf"|{_MOD}(?:{NUM}|(?i:a|an|a few|several|many))[- ]{_TIME_UNITS}\b(?:-long)?"
     rf"|(?:hour|minute)-long|under a minute|(?:this|that|tomorrow|yesterday|Monday|Tuesday|"
     rf"Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)"
     rf"|tonight|overnight|midnight|noon)"
@@ -66,8 +66,8 @@ _MONTH_NO_MAY = _MONTH.replace("May|", "")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNIT = r"(?:days?|weeks?|weekends?|months?|years?|decades?|quarters?|centuries|century)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_REL = r"(?:last|next|this|past|previous|coming|recent|current|same|following|prior)"
-_ORD = r"(?:first|second|third|fourth|final|last|previous|next|current|most recent)"
+_REL = r"(?i:last|next|this|past|previous|coming|recent|current|same|following|prior)"
+_ORD = r"(?i:first|second|third|fourth|final|last|previous|next|current|most recent)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 DATE = (
@@ -81,7 +81,7 @@ DATE = (
     rf"(?:-{_MONTH})?(?:\s\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s{_YEAR}\b)?\b"
     rf"|{_MONTH_NO_MAY}\b(?!\s?\d)"
     # Relative dates: "last week", "earlier this year", "the past three decades".
-    rf"|(?:earlier|later)\s(?:this|last|next)\s{_UNIT}"
+    rf"|(?i:earlier|later)\s(?:this|last|next)\s{_UNIT}"
     rf"|(?:earlier|later)\s(?:today|tomorrow|yesterday)"
     rf"|(?:the\s)?{_REL}\s(?:(?:{NUM}|few|several|couple of)\s)?{_UNIT}"
     rf"|{_REL}\s{_SEASON}|{_REL}\s{_DAY}"
@@ -90,7 +90,7 @@ DATE = (
     rf"|(?i:over\s|nearly\s|almost\s|about\s|around\s|some\s|more than\s|less than\s|another\s)?"
     # ("a day" and "one day" alone are vague: "a day when...", "one day we will...")
     rf"(?!(?i:a|an|one)\sday\b(?!\s(?:ago|later|earlier|before|after)))"
-    rf"(?:{NUM}(?:\s(?:or|to)\s{NUM})?|a|an|a few|a couple of|several|many|a number of)\s"
+    rf"(?:{NUM}(?:\s(?:or|to)\s{NUM})?|(?i:a|an|a few|a couple of|several|many|a number of))\s"
     rf"{_UNIT}(?:\s(?:ago|later|earlier|old))?\b"
     rf"|{NUM}[- ](?:year|month|week|day|quarter|decade)(?:s)?[- ]old"
     rf"|(?:{NUM}|\d+-\d+/\d+)-(?:year|month|week|day|decade)\b"

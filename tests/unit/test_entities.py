@@ -425,3 +425,8 @@ def test_generic_acronym_after_a_name_is_left_out() -> None:
     result = found(text)
     assert ("Kurdish", "NORP") in result
     assert not any(e.text.endswith((" ID", " DNA")) for e in recognise(text))
+
+
+def test_capitalised_durations_at_a_sentence_start() -> None:
+    text = "A few days later it fell. Three months ago it rose. Several hours passed."
+    assert {("A few days later", "DATE"), ("Three months ago", "DATE"), ("Several hours", "TIME")} <= found(text)
