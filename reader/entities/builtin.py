@@ -257,6 +257,10 @@ class BuiltinRecogniser:
         self._places = gaz.places()
         self._states = gaz.states()
         self._regions = gaz.regions()
+        lower = sorted((r for r in self._regions if r[0].islower()), key=len, reverse=True)
+        self._lower_regions = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, lower))})\b" if lower else r"(?!)"
+        )
         self._norp = gaz.norp()
         self._given = gaz.given_names()
         self._surnames = gaz.surnames()
@@ -296,6 +300,8 @@ class BuiltinRecogniser:
         for match in _SPEAKER.finditer(text):
             if self._is_speaker(match.group(1)):
                 found.append((match.start(1), match.end(1), "PERSON"))
+        for match in self._lower_regions.finditer(text):
+            found.append((match.start(), match.end(), "LOC"))  # "the euro zone"
         for match in _PAN_NORP.finditer(text):
             if match.group(1) in self._norp:
                 found.append((match.start(), match.end(), "NORP"))
