@@ -430,3 +430,19 @@ def test_generic_acronym_after_a_name_is_left_out() -> None:
 def test_capitalised_durations_at_a_sentence_start() -> None:
     text = "A few days later it fell. Three months ago it rose. Several hours passed."
     assert {("A few days later", "DATE"), ("Three months ago", "DATE"), ("Several hours", "TIME")} <= found(text)
+
+
+def test_random_text_keeps_the_invariants() -> None:
+    import random
+
+    rng = random.Random(20260528)
+    pieces = [
+        "The", "the", "U.S.", "China", "Huawei's", "McDonald’s", "Mr", "Prof.", "CEO", "KIM WHITLER:",
+        "said", "May", "23", "$5bn", "£3m", "14%", "-0.4", "percent", "9:28 a.m. PT", "last week",
+        "“", "”", "\"", "'s", "—", "–", "-", ".", ",", ":", "\n", "\n\n", "\t", "  ", "of", "and",
+        "Inc.", "Department", "bin", "von der", "iPhone 15e", "A.", "İ", "Ünïcödé", "😀", "\u2028",
+        "pan-European", "China-U.S.", "euro zone", "Windows 11", "Mate 30", "1990s", "BREAKING NEWS",
+    ]
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        assert_valid(text, recognise(text))
