@@ -180,7 +180,7 @@ class _Lines:
 _PLAIN, _TITLE_CASE, _ALL_CAPS = 0, 1, 2
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _UPPER = re.compile(r"[^\W\d_a-z]")
-_LOWER = re.compile(r"[a-z]")
+_LONGEST_HEADLINE = 200
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
 
 
@@ -191,15 +191,16 @@ def _line_kind(line: str, lower_words: set[str]) -> int:
     Survive"); a line of names ("Reporting by Jane Doe in London") does not, so at least
     one capitalised word after the first must be an ordinary word of the text.
     """
+    stripped = line.rstrip()
+    if len(stripped) > _LONGEST_HEADLINE or stripped.endswith("."):
+        return _PLAIN  # a paragraph: the common case, decided without looking at words
     words = _WORD.findall(line)
     if len(words) < 2:
         return _PLAIN
-    uppers = len(_UPPER.findall(line))
-    lowers = len(_LOWER.findall(line))
-    if uppers >= 4 * lowers and uppers >= 6:
-        return _ALL_CAPS
+    if line == line.upper():
+        return _ALL_CAPS if len(_UPPER.findall(line)) >= 6 else _PLAIN
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(content) >= 3 and not line.rstrip().endswith("."):
+    if len(content) >= 3:
         capitalised = sum(1 for w in content if w[0].isupper())
         if capitalised >= 0.75 * len(content) and any(
             w in wordlists.NOT_NAMES or w.lower() in lower_words for w in content[1:] if w[0].isupper()

@@ -160,7 +160,9 @@ _GATED: dict[str, frozenset[str]] = {
     },
     **{w: frozenset() for w in ("may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr")},
 }
-_TOKENS = re.compile(r"[A-Za-z]+|\d|[$£€¥₹]")
+_TRIGGERS = _STARTS | frozenset(_GATED)
+_TOKENS = re.compile(r"[A-Za-z]+|\d+|[$£€¥₹]")
+_NEXT_TOKEN = re.compile(r"[^A-Za-z\d$£€¥₹]*([A-Za-z]+|\d|[$£€¥₹])")
 
 # Durations and relative phrases may start with "the", which OntoNotes leaves out.
 _LEADING_THE = re.compile(r"(?:the|The)\s+")
@@ -192,37 +194,35 @@ def numeric_entities(text: str) -> list[tuple[int, int, str]]:
 
 def _candidates(text: str):
     """Matches of the long pattern, tried only where a mention can start."""
-    tokens = _TOKENS.findall(text)
-    positions = [m.start() for m in _TOKENS.finditer(text)]
     match_end = 0
-    for i, token in enumerate(tokens):
-        pos = positions[i]
+    for token in _TOKENS.finditer(text):
+        pos = token.start()
         if pos < match_end:
             continue
-        first = token[0]
+        word = token.group()
+        first = word[0]
         if first.isdigit() or first in "$£€¥₹":
             # Include a sign or a currency prefix just before: "-0.04", "US$5".
             back = pos
             while back > 0 and back > pos - 2 and text[back - 1] in "+-USAHKNZC":
                 back -= 1
-            starts = (back, pos) if back != pos else (pos,)
+            starts: tuple[int, ...] = (back, pos) if back != pos else (pos,)
         else:
-            word = token.lower()
+            word = word.lower()
+            if word not in _TRIGGERS:
+                continue
             if word in _STARTS:
                 if first.islower() and word in _CALENDAR:
                     continue
-                starts = (pos,)
             else:
-                allowed = _GATED.get(word)
-                if allowed is None:
-                    continue
-                following = tokens[i + 1] if i + 1 < len(tokens) else ""
+                following = _NEXT_TOKEN.match(text, token.end())
+                after = following.group(1) if following else ""
                 if word in _MONTHS:  # "May 23", "Aug. 19", "May-June": a number or a month next
-                    if first.islower() or not (following.isdigit() or following.lower() in _MONTHS):
+                    if first.islower() or not (after.isdigit() or after.lower() in _MONTHS):
                         continue
-                elif not (following.lower() in allowed or following[:1].isdigit() or following[:1] in "$£€¥₹"):
+                elif not (after.lower() in _GATED[word] or after[:1].isdigit() or after[:1] in "$£€¥₹"):
                     continue
-                starts = (pos,)
+            starts = (pos,)
         for start in starts:
             match = _NUMERIC.match(text, start)
             if match:
