@@ -609,6 +609,12 @@ class BuiltinRecogniser:
                 else:  # "Han Chinese": one group
                     found.append((segment[0][0], segment[-1][1], "NORP"))
                 continue
+            if len(segment) > 1 and text[segment[-1][0] : segment[-1][1]] in self._norp:
+                place = text[segment[0][0] : segment[-2][1]]
+                if place in self._places:  # "a Louisiana Republican"
+                    found.append((segment[0][0], segment[-2][1], "GPE"))
+                    found.append((segment[-1][0], segment[-1][1], "NORP"))
+                    continue
             label = self._label(text, segment, evidence, cue, weak)
             if label:
                 start = segment[0][0]

@@ -101,6 +101,10 @@ DATE = (
     rf"|(?:fiscal\s|FY\s?)?{_YEAR}\b(?!\s?(?:%|percent))"
     rf"|(?:for|in|over|within)\s(?:years|decades|months|weeks)\b"
     rf"|these days|(?:this|that|last|next)\s(?:weekend|season)"
+    # Holidays, which OntoNotes counts as dates.
+    rf"|(?:Christmas|Easter|Thanksgiving|Ramadan|Eid|Hanukkah|Diwali|Halloween|Passover|"
+    rf"Lunar New Year|New Year’s(?: Day| Eve)?|New Year's(?: Day| Eve)?|Black Friday|"
+    rf"Memorial Day|Labor Day|Labour Day|Independence Day|Veterans Day|Boxing Day)(?:\s(?:Day|Eve))?\b"
 )
 
 # One alternation, tried left to right at a candidate position: MONEY and PERCENT come
@@ -130,6 +134,8 @@ _STARTS = (
     _MONTHS - {"may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr"}
 ) | _DAYS | _NUMBERS | frozenset(
     "today tomorrow yesterday tonight overnight midnight noon hour minute minus fiscal fy "
+    "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
+    "memorial labor labour independence veterans boxing "
     "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
     "aud cad inr earlier later".split()
 )
@@ -147,6 +153,7 @@ _GATED: dict[str, frozenset[str]] = {
     },
     **{w: _REL_NEXT | _MONTHS for w in ("early", "late", "mid")},
     "most": _REL_NEXT | frozenset(["recent"]),
+    "new": frozenset(["year"]),
     **{w: _UNITS | frozenset(["of"]) for w in ("many", "several", "few", "couple")},
     **{
         w: _MONTHS | _COUNTS | frozenset("years decades months weeks least most many much to".split())

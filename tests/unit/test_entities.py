@@ -446,3 +446,13 @@ def test_random_text_keeps_the_invariants() -> None:
     for _ in range(300):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         assert_valid(text, recognise(text))
+
+
+def test_holidays_are_dates() -> None:
+    result = found("The House left for the Easter recess and returns after New Year’s Day.")
+    assert {("Easter", "DATE"), ("New Year’s Day", "DATE")} <= result
+
+
+def test_place_before_a_party_member_is_split() -> None:
+    result = found("Speaker Mike Johnson, a Louisiana Republican, spoke on Friday.")
+    assert {("Mike Johnson", "PERSON"), ("Louisiana", "GPE"), ("Republican", "NORP")} <= result
