@@ -74,7 +74,7 @@ _SAYING = re.compile(
     r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
 )
 # What follows a name and tells its kind: "the Trump administration", "the WeChat app".
-_PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency)\b")
+_PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency|Administration|Presidency)\b")
 _PRODUCT_AFTER = re.compile(
     r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
     r"|-(?:based|powered|compatible|enabled)\b)"
@@ -106,9 +106,16 @@ _HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
 _PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’']*(?: [A-Z][\w.&’']*){0,3})[ \t]*$", re.M)
 # A title in quotation marks: “What Western Marketers Can Learn from China.”
 _QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{3,120}?)[.]?[”\"]")
+# Capitalised nouns after a known name that are not part of it ("Trump Administration").
+_HEAD_NOUNS = frozenset(["Administration", "Presidency", "Era", "Government"])
 _PAN_NORP = re.compile(r"\bpan-([A-Z][a-z]+)\b")  # "pan-European"
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
+# What may follow a name ending in "'s" that is not a possessive: punctuation or a function word.
+_NOT_POSSESSED = re.compile(
+    r"[ \t]*(?:[.,;:!?)\"”]|(?:or|and|is|was|has|had|did|does|said|says|really|also|will|"
+    r"would|can|could|in|at|on|to|for|with)\b)"
+)
 _DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
 # A lower-case role right before a name: "runner Eliud Kipchoge", "spokeswoman Jane Doe".
 _ROLE_BEFORE = re.compile(
@@ -149,7 +156,7 @@ class _Evidence:
     person_first: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
     seen_tokens: set[str] = field(default_factory=set)
-    repeated_possessives: set[str] = field(default_factory=set)
+    name_possessives: set[str] = field(default_factory=set)
 
     def add_person(self, words: list[str]) -> None:
         name = " ".join(words)
@@ -243,7 +250,7 @@ def _strip_possessive(text: str, start: int, end: int, evidence: _Evidence) -> i
         stem = text[start : end - 2]
         if stem.rsplit(" ", 1)[-1] in evidence.seen_tokens:
             return end - 2
-        if word not in evidence.repeated_possessives:
+        if word not in evidence.name_possessives:
             return end - 2
     return end
 
@@ -407,8 +414,8 @@ class BuiltinRecogniser:
         possessives: dict[str, int] = {}
         for run in runs:
             words = [text[s:e] for s, e in run.tokens]
-            for word in words:
-                if word.endswith(_POSSESSIVE):
+            for (_, end), word in zip(run.tokens, words):
+                if word.endswith(_POSSESSIVE) and _NOT_POSSESSED.match(text, end):
                     possessives[word] = possessives.get(word, 0) + 1
             first_strong = 1 if run.weak else 0
             if run.headline:
@@ -417,11 +424,10 @@ class BuiltinRecogniser:
                 seen_tokens.add(word)
             if len(words) > first_strong:
                 evidence.seen.add(" ".join(words[first_strong:]))
-        # Possessive-looking names ("McDonald’s") that recur and whose stem never stands alone.
+        # Names ending in "'s" ("McDonald’s"): seen where no possessed noun follows
+        # ("BMW and McDonald’s."), and their stem never stands alone.
         evidence.seen_tokens = seen_tokens
-        evidence.repeated_possessives = {
-            w for w, n in possessives.items() if n >= 2 and w[:-2] not in seen_tokens
-        }
+        evidence.name_possessives = {w for w in possessives if w[:-2] not in seen_tokens}
         for match in _SPEAKER.finditer(text):
             if not self._is_speaker(match.group(1)):
                 continue
@@ -507,6 +513,10 @@ class BuiltinRecogniser:
                 return False
         if " ".join(words) in self._places:
             return False
+        if len(words) > 1 and words[0] in self._places and not (
+            self._is_given(words[0]) and words[-1] in self._surnames
+        ):
+            return False  # "China Unicom", but "Georgia Smith"
         # "Elizabeth Warren" is a person although Warren is also a city.
         return words[-1] not in self._places or (len(words) > 1 and self._is_given(words[0]))
 
@@ -553,10 +563,20 @@ class BuiltinRecogniser:
                 # Connector: keep inside "University of Virginia" or "Abdulaziz bin Salman",
                 # split elsewhere ("Qualcomm and Intel").
                 head = text[current[-1][0] : current[-1][1]] if current else ""
-                if (word.split()[0] in _PARTICLES and current) or (
-                    word in ("of", "of the", "for", "&")
-                    and (head in self._org_heads or head in wordlists.ORG_SUFFIXES or word == "&")
-                ):
+                last = text[tokens[-1][0] : tokens[-1][1]]
+                joins = (
+                    (word.split()[0] in _PARTICLES and current)
+                    or word == "&"
+                    or (word in ("of", "of the", "for") and (head in self._org_heads or head in self._org_suffixes))
+                    # "Food and Drug Administration": a common noun before "and", a suffix at the end
+                    or (
+                        word == "and"
+                        and last in self._org_suffixes
+                        and head.lower() in evidence.lower_words
+                        and head not in self._org_suffixes
+                    )
+                )
+                if joins:
                     current.append((start, end))
                 else:
                     if current:
@@ -601,8 +621,12 @@ class BuiltinRecogniser:
                 weak = len(segment) == 1 and segment[0][0] == run.tokens[0][0]
                 if weak and text.startswith(_POSSESSIVE, segment[0][1]):
                     weak = False  # "Amazon's shares rose": common words rarely take "'s"
-            while len(segment) > 1 and text[segment[-1][0] : segment[-1][1]] in wordlists.GENERIC_ACRONYMS:
-                segment = segment[:-1]  # "Uighur DNA", "Douyin ID": the acronym is not the name's
+            last = text[segment[-1][0] : segment[-1][1]]
+            if len(segment) > 1 and (last in wordlists.GENERIC_ACRONYMS or last in _HEAD_NOUNS):
+                rest = text[segment[0][0] : segment[-2][1]]
+                if self._gazetteer_label(rest, evidence) or rest in evidence.seen:
+                    # "Uighur DNA", "the Trump Administration": the last word is not the name's.
+                    segment = segment[:-1]
             if len(segment) > 1 and all(text[s:e] in self._norp for s, e in segment):
                 if text[segment[-1][0] : segment[-1][1]].endswith("s"):  # "Uighur Muslims": two groups
                     found.extend((s, e, "NORP") for s, e in segment)

@@ -58,7 +58,7 @@ ORG_SUFFIXES = frozenset(
     House Media Broadcasting Television Radio Studios Records Entertainment Pictures Network
     Exchange Markets Club Hospital Clinic Center Centre Consulting Research Communications
     Electronics Software Semiconductor Semiconductors Energy Oil Petroleum Steel Mining
-    Telecom Mobile Unicom Airlines Railways Resources Logistics Foods Beverages Retail
+    Telecom Mobile Railways Resources Logistics Foods Beverages Retail
     """.split()
 )
 

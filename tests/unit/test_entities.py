@@ -456,3 +456,24 @@ def test_holidays_are_dates() -> None:
 def test_place_before_a_party_member_is_split() -> None:
     result = found("Speaker Mike Johnson, a Louisiana Republican, spoke on Friday.")
     assert {("Mike Johnson", "PERSON"), ("Louisiana", "GPE"), ("Republican", "NORP")} <= result
+
+
+def test_possessive_of_a_name_that_never_stands_alone_is_still_stripped() -> None:
+    text = "Critics fear the Kremlin’s power. They resist the Kremlin’s grip on media."
+    assert [e.text for e in recognise(text)] == ["Kremlin", "Kremlin"]
+
+
+def test_administration_after_a_president_is_left_out() -> None:
+    text = "The Obama Administration said no. Later, the Obama administration agreed."
+    assert [(e.text, e.label) for e in recognise(text)] == [("Obama", "PERSON"), ("Obama", "PERSON")]
+
+
+def test_and_joins_only_descriptive_words_before_an_organisation_suffix() -> None:
+    text = (
+        "The Food and Drug Administration, which oversees food safety, met Qualcomm and Intel Corp. "
+        "China Unicom and China Telecom said the Wi-Fi Alliance and SD Association agreed."
+    )
+    result = found(text)
+    assert ("Food and Drug Administration", "ORG") in result
+    assert {("Intel Corp.", "ORG"), ("China Unicom", "ORG"), ("China Telecom", "ORG")} <= result
+    assert {("Wi-Fi Alliance", "ORG"), ("SD Association", "ORG")} <= result
