@@ -126,3 +126,13 @@ def test_help_documents_the_formats(capsys) -> None:
         main(["entities", "--help"])
     out = capsys.readouterr().out
     assert "jsonl" in out and "[start, end, label, text]" in out
+
+
+def test_stdin_bytes_keep_crlf_so_offsets_match_the_input(monkeypatch, capsys) -> None:
+    raw = "Sales rose 5%\r\nin Germany.\r\n".encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert main(["entities", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    text = raw.decode("utf-8")
+    assert [16, 23, "GPE", "Germany"] in [list(row) for row in data]
+    assert all(text[s:e] == t for s, e, _, t in data)
