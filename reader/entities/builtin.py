@@ -79,6 +79,15 @@ _PRODUCT_AFTER = re.compile(
     r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
     r"|-(?:based|powered|compatible|enabled)\b)"
 )
+# "apps like Gmail, Google Maps and YouTube": a list of products after a kind of product.
+_PRODUCT_LIST = re.compile(
+    r"\b(?:apps?|applications|services|platforms?|products|devices|gadgets|phones|smartphones|"
+    r"handsets|software|browsers|games|consoles|models|operating systems)[ \t]+"
+    r"(?:like|such as|including)[ \t]+((?:{item}(?:,? (?:and|or) |, )?)+)".format(
+        item=r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*(?: [A-Z0-9][\w’'-]*(?:\.[\w’'-]+)*)*"
+    )
+)
+_LIST_ITEM = re.compile(r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*(?: [A-Z0-9][\w’'-]*(?:\.[\w’'-]+)*)*")
 # "Christophe Barraud, chief economist at ...", "said Jane Doe": context of a person's name.
 _ROLE_WORDS = (
     r"(?:chief|executive|president|founder|co-founder|director|head|analyst|economist|"
@@ -436,6 +445,10 @@ class BuiltinRecogniser:
             evidence.person_first.add(words[0])
             evidence.person_last.add(words[-1])
             evidence.labels[" ".join(words)] = "PERSON"
+        for match in _PRODUCT_LIST.finditer(text):
+            for item in _LIST_ITEM.findall(match.group(1)):
+                if not self._known(item, evidence):
+                    evidence.labels.setdefault(item, "PRODUCT")
         for run in runs:
             run.segments = self._segments(text, run, evidence)
             if run.headline:

@@ -477,3 +477,15 @@ def test_and_joins_only_descriptive_words_before_an_organisation_suffix() -> Non
     assert ("Food and Drug Administration", "ORG") in result
     assert {("Intel Corp.", "ORG"), ("China Unicom", "ORG"), ("China Telecom", "ORG")} <= result
     assert {("Wi-Fi Alliance", "ORG"), ("SD Association", "ORG")} <= result
+
+
+def test_names_listed_after_a_kind_of_product_are_products() -> None:
+    text = "Users lose apps like Zapmail, Zorb Maps and Quillo. Later Zapmail recovered."
+    result = recognise(text)
+    assert [(e.text, e.label) for e in result] == [
+        ("Zapmail", "PRODUCT"),
+        ("Zorb Maps", "PRODUCT"),
+        ("Quillo", "PRODUCT"),
+        ("Zapmail", "PRODUCT"),
+    ]
+    assert found("Companies like Zorblax and Quillo Inc. grew.") == {("Zorblax", "ORG"), ("Quillo Inc.", "ORG")}
