@@ -22,7 +22,7 @@ NUM = (
 )
 # Modifiers kept inside numeric spans.
 _MOD = (
-    r"(?i:(?:about|around|approximately|roughly|nearly|almost|over|under|just|only|some|"
+    r"(?i:(?:about|around|approximately|roughly|nearly|almost|over|under|some|"
     r"more than|less than|fewer than|at least|at most|up to|as many as|as much as|"
     r"an estimated|close to|upwards of)\s+)?"
 )
@@ -162,7 +162,7 @@ _GATED: dict[str, frozenset[str]] = {
     },
     **{
         w: _COUNTS | _UNITS | frozenset("than to of".split())
-        for w in "about around approximately roughly nearly almost just only more less fewer "
+        for w in "about around approximately roughly nearly almost more less fewer "
         "close upwards".split()
     },
     **{w: frozenset() for w in ("may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr")},
