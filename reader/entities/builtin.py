@@ -500,7 +500,10 @@ class BuiltinRecogniser:
             return False
         words = _WORD.findall(quoted)
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
-        return len(words) >= 2 and len(content) >= 2 and all(w[0].isupper() for w in content)
+        return (
+            len([w for w in content if len(w) > 2]) >= 2  # not a code name: “Plan B”
+            and all(w[0].isupper() for w in content)
+        )
 
     def _is_speaker(self, label: str) -> bool:
         """A transcript speaker label ("KIM WHITLER") rather than a shouted heading."""
