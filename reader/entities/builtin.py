@@ -197,6 +197,8 @@ _PLAIN, _TITLE_CASE, _ALL_CAPS = 0, 1, 2
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _UPPER = re.compile(r"[^\W\d_a-z]")
 _LONGEST_HEADLINE = 200
+_LONGEST_NAME = 10
+"""Words; "University of Virginia Darden School of Business" has 7 (connectors count)."""
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
 
 
@@ -358,6 +360,8 @@ class BuiltinRecogniser:
                 found = found[1:]
                 weak = False
             run_count = len(runs)
+            if len(found) > _LONGEST_NAME:
+                headline = weak = True  # a long capitalised stretch is title text, not one name
             for m in found:
                 tok_start, tok_end = start + m.start(), start + m.end()
                 if taken.overlaps(tok_start, tok_end):  # "May" in "Beijing on May 23"

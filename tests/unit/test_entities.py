@@ -489,3 +489,9 @@ def test_names_listed_after_a_kind_of_product_are_products() -> None:
         ("Zapmail", "PRODUCT"),
     ]
     assert found("Companies like Zorblax and Quillo Inc. grew.") == {("Zorblax", "ORG"), ("Quillo Inc.", "ORG")}
+
+
+def test_long_capitalised_stretch_is_not_one_giant_name() -> None:
+    text = "He said Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu and China agreed."
+    assert all(len(e.text.split()) <= 3 for e in recognise(text))
+    assert ("China", "GPE") in found(text)
