@@ -117,6 +117,7 @@ _PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’']*(?: [A-Z][\w.&�
 _QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{3,120}?)[.]?[”\"]")
 # Capitalised nouns after a known name that are not part of it ("Trump Administration").
 _HEAD_NOUNS = frozenset(["Administration", "Presidency", "Era", "Government"])
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _PAN_NORP = re.compile(r"\bpan-([A-Z][a-z]+)\b")  # "pan-European"
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
@@ -138,6 +139,7 @@ _ROLE_BEFORE = re.compile(
     r"[ \t]+$"
 )
 _SENTENCE_END = frozenset(".!?:;\n")
+_SPACES = frozenset(" \t\u00a0")
 _OPENERS = frozenset("\"“‘'([«—–-•*")
 
 @dataclass(slots=True)
@@ -243,13 +245,15 @@ def _is_sentence_start(text: str, start: int) -> bool:
     if text.startswith(("\t", "  "), start - 2) or text.startswith("\t", start - 1):
         return True
     i = start - 1
-    while i >= 0 and text[i] in " \t":
+    while i >= 0 and text[i] in _SPACES:
         i -= 1
     while i >= 0 and text[i] in _OPENERS:
-        if text[i] in "–—" and i > 0 and text[i - 1] in " \t":
-            return True  # "LONDON (Reuters) – Oil prices rose": a spaced dash opens a clause
+        if text[i] in "“\"" or (text[i] in "–—" and i > 0 and text[i - 1] in _SPACES):
+            # Quoted speech starts a sentence; so does a clause after a spaced dash
+            # ("LONDON (Reuters) – Oil prices rose").
+            return True
         i -= 1
-        while i >= 0 and text[i] in " \t":
+        while i >= 0 and text[i] in _SPACES:
             i -= 1
     return i < 0 or text[i] in _SENTENCE_END
 
@@ -814,6 +818,8 @@ class BuiltinRecogniser:
             return None
         if word.lower() in evidence.lower_words:
             return None
+        if len(word) == 1 or _PLURAL_ACRONYM.fullmatch(word):
+            return None  # "Plan B", "CMOs": letters and plural acronyms are not names
         if _PRODUCT_TOKEN.match(word):
             return "PRODUCT"
         if word.isupper():

@@ -495,3 +495,12 @@ def test_long_capitalised_stretch_is_not_one_giant_name() -> None:
     text = "He said Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu and China agreed."
     assert all(len(e.text.split()) <= 3 for e in recognise(text))
     assert ("China", "GPE") in found(text)
+
+
+def test_generic_and_plural_acronyms_are_not_names() -> None:
+    text = "Marketers scan a QR code, hire CMOs and talk to KOLs about SEO and CPG brands."
+    assert found(text) == set()
+
+
+def test_quoted_speech_starts_a_sentence() -> None:
+    assert found("In a tweet, it said “Oops, we did it again.”") == set()
