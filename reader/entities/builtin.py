@@ -117,6 +117,11 @@ _PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’']*(?: [A-Z][\w.&�
 _QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{3,120}?)[.]?[”\"]")
 # Capitalised nouns after a known name that are not part of it ("Trump Administration").
 _HEAD_NOUNS = frozenset(["Administration", "Presidency", "Era", "Government"])
+# After a sentence's first word: the rest of a clause, not an exclamation ("Oops,") or an
+# imperative's object ("Download the app").
+_SUBJECT_NEXT = re.compile(
+    r"[ \u00a0](?!(?:the|a|an|your|our|my|this|these|those|it|them|us|you|me|up|out|now|here)\b)[a-z]"
+)
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _PAN_NORP = re.compile(r"\bpan-([A-Z][a-z]+)\b")  # "pan-European"
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
@@ -287,6 +292,7 @@ class BuiltinRecogniser:
         self._norp = gaz.norp()
         self._given = gaz.given_names()
         self._surnames = gaz.surnames()
+        self._use_dictionary = bool(gaz.common_words())
         self._titles = wordlists.TITLES
         self._org_suffixes = wordlists.ORG_SUFFIXES
         self._org_heads = wordlists.ORG_HEADS
@@ -685,6 +691,16 @@ class BuiltinRecogniser:
             return segment[1:]
         return segment
 
+    def _unknown_word(self, word: str) -> bool:
+        """A capitalised word that is no dictionary word ("Nissan", "SoftBank", not "Several")."""
+        return (
+            self._use_dictionary
+            and not word.isupper()
+            and word.isalpha()
+            and not (word.endswith("s") and not word.endswith("ss"))  # "Smartphones", "Airlines"
+            and not gaz.is_common_word(word)
+        )
+
     def _known(self, name: str, evidence: _Evidence) -> bool:
         return (
             name in evidence.labels
@@ -814,7 +830,11 @@ class BuiltinRecogniser:
             return None
         if word in evidence.person_first:
             return "PERSON"
-        if weak and word not in evidence.seen:
+        if weak and word not in evidence.seen and not (
+            self._unknown_word(word) and end is not None and _SUBJECT_NEXT.match(text, end)
+        ):
+            # "Several", "Analysts": a common word opening a sentence. An unknown word followed
+            # by the rest of a clause ("Nissan reported") opens it as its subject.
             return None
         if word.lower() in evidence.lower_words:
             return None

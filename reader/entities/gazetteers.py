@@ -7,6 +7,8 @@ Long lists come from maintained data packages, read once and lazily
 - ``countryinfo`` (MIT): demonyms ("Chinese"), alternative country names ("UK"),
   capitals and provinces ("Xinjiang").
 - ``names`` (MIT): the US census lists of given names and surnames.
+- ``english-words`` (MIT; the word list is Webster's Second, public domain): common
+  words, to tell "Several" from "Nissan" at the start of a sentence.
 
 Short lists that no package has (titles, organisation suffixes, regions, group
 adjectives...) are written by hand in :mod:`reader.entities.wordlists`. A missing
@@ -175,6 +177,43 @@ def surnames() -> frozenset[str]:
     return _census("dist.all.last", SURNAME_MAX_RANK)
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """Lower-case English dictionary words (Webster's Second, via ``english-words``).
+
+    Only lemmas: see :func:`is_common_word` for inflected forms. Empty when the package
+    is missing.
+    """
+    try:
+        from english_words import get_english_words_set
+    except ImportError:
+        return frozenset()
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
+
+
+def is_common_word(word: str) -> bool:
+    """True when ``word`` (any case) is a dictionary word or a regular inflection of one."""
+    words = common_words()
+    w = word.lower()
+    if w in words:
+        return True
+    candidates = []
+    if w.endswith("ies"):
+        candidates.append(w[:-3] + "y")
+    if w.endswith(("s", "d")):
+        candidates.append(w[:-1])  # "analysts", "used"
+    if w.endswith(("es", "ed", "ly", "er")):
+        candidates.append(w[:-2])  # "boxes", "asked", "quickly", "smaller"
+    if w.endswith(("ing", "est")):
+        stem = w[:-3]
+        candidates += [stem, stem + "e"]  # "asking", "making"
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])  # "blogging"
+    if w.endswith("ed") and len(w) > 4 and w[-3] == w[-4]:
+        candidates.append(w[:-3])  # "stopped"
+    return any(c in words for c in candidates)
+
+
 def load_all() -> None:
     """Load every list now (for benchmarks, or to warm up before timing-sensitive work)."""
     norp()
@@ -182,3 +221,4 @@ def load_all() -> None:
     regions()
     given_names()
     surnames()
+    common_words()

@@ -203,7 +203,7 @@ OWN_SENTENCES = [
     ),
     (
         "Microsoft said on Wednesday it would invest $10 billion in OpenAI.",
-        {("Wednesday", "DATE"), ("$10 billion", "MONEY"), ("OpenAI", "ORG")},
+        {("Microsoft", "ORG"), ("Wednesday", "DATE"), ("$10 billion", "MONEY"), ("OpenAI", "ORG")},
     ),
     (
         "Prime Minister Narendra Modi visited Tokyo, where Japanese officials discussed trade with India.",
@@ -504,3 +504,13 @@ def test_generic_and_plural_acronyms_are_not_names() -> None:
 
 def test_quoted_speech_starts_a_sentence() -> None:
     assert found("In a tweet, it said “Oops, we did it again.”") == set()
+
+
+def test_unknown_word_opening_a_clause_is_a_name() -> None:
+    text = "Nissan reported a fall in profit. SoftBank unveiled a fund. Zorblax said nothing."
+    assert found(text) == {("Nissan", "ORG"), ("SoftBank", "ORG"), ("Zorblax", "ORG")}
+
+
+def test_dictionary_words_opening_a_sentence_are_not_names() -> None:
+    text = "Analysts were skeptical. Several firms left. Download the app. Oops, sorry. Smartphones sold."
+    assert found(text) == set()
