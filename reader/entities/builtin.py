@@ -32,10 +32,12 @@ from reader.entities import wordlists
 from reader.entities.patterns import numeric_entities
 from reader.model import Entity
 
-# A capitalised word: "U.S.", "McDonald’s", "Wi-Fi", "Investing.com", "P30", or a
-# camel-case brand starting lower-case ("iPhone", "eBay").
+# -- runs of capitalised words --------------------------------------------------------------
+
 # Upper-case letters: ASCII and the accented Latin ones ("Émile", "Łódź", "Åsa").
 _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+# A capitalised word: "U.S.", "McDonald’s", "Wi-Fi", "Investing.com", "P30", or a
+# camel-case brand starting lower-case ("iPhone", "eBay").
 _CAP_WORD = (
     r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[{_UP}][\w’'&.-]*\w|[{_UP}]|[a-z]{{1,2}}[A-Z]\w*)"
 ).format(
@@ -51,8 +53,8 @@ _PARTICLES = frozenset(
     "de del da das do dos des di van von der den du la le bin ibn al".split()
 )
 _STARTERS = r"(?:The|A|An|In|It|He|She|They|We|I|But|And|This|That|On|At|As)\b"
-# After a word ending in "." ("U.S."), a sentence starter begins a new sentence, not the name.
-# One space between the words of a name: wider gaps and tabs separate table columns.
+# One space between the words of a name: wider gaps and tabs separate table columns. After
+# a word ending in "." ("U.S."), a sentence starter begins a new sentence, not the name.
 _GAP = rf"(?:(?<!\.)[ \u00a0]|(?<=\.)[ \u00a0](?!{_STARTERS}))"
 # A model number after a name ("iPhone 15e", "Windows 11"), but not a year, an amount or a time.
 _MODEL = (
@@ -66,6 +68,9 @@ _RUN = re.compile(
 _TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}|{_MODEL}")
 # Lower-case words of running text (not inside URLs, handles or file names).
 _LOWER_WORD = re.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
+
+# -- context that tells what a name is ------------------------------------------------------
+
 _SPEAKER = re.compile(
     r"^([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){1,3}):(?=[ \t]*$|[^\n]*[a-z])", re.M
 )
@@ -102,6 +107,9 @@ _ROLE_AFTER = re.compile(
 )
 _COMMA_NAME = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)[ \t]+$")
+
+# -- shapes of names and of the text around them --------------------------------------------
+
 _PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]|\d")
 # A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
 _ROMANISED = re.compile(
@@ -146,6 +154,7 @@ _ROLE_BEFORE = re.compile(
 _SENTENCE_END = frozenset(".!?:;\n")
 _SPACES = frozenset(" \t\u00a0")
 _OPENERS = frozenset("\"“‘'([«—–-•*")
+
 
 @dataclass(slots=True)
 class _Run:
