@@ -606,7 +606,10 @@ class BuiltinRecogniser:
                 joins = (
                     (word.split()[0] in _PARTICLES and current)
                     or word == "&"
-                    or (word in ("of", "of the", "for") and (head in self._org_heads or head in self._org_suffixes))
+                    or (
+                        word in ("of", "of the", "for")
+                        and (head in self._org_heads or head in self._org_suffixes)
+                    )
                     # "Food and Drug Administration": a common noun before "and", a suffix at the end
                     or (
                         word == "and"
@@ -696,7 +699,9 @@ class BuiltinRecogniser:
         whole = text[segment[0][0] : segment[-1][1]]
         if len(segment) == 1 or whole in evidence.seen or whole in evidence.labels:
             return segment
-        if first in wordlists.NOT_NAMES or (first.lower() in evidence.lower_words and not self._known(first, evidence)):
+        if first in wordlists.NOT_NAMES:
+            return segment[1:]
+        if first.lower() in evidence.lower_words and not self._known(first, evidence):
             return segment[1:]
         return segment
 

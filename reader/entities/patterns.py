@@ -165,7 +165,8 @@ _GATED: dict[str, frozenset[str]] = {
         for w in "about around approximately roughly nearly almost more less fewer "
         "close upwards".split()
     },
-    **{w: frozenset() for w in ("may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr")},
+    # Months that are also ordinary words or abbreviations: only before a day or another month.
+    **{w: frozenset() for w in "may mar sep jan jun jul aug oct nov dec feb apr".split()},
 }
 _TRIGGERS = _STARTS | frozenset(_GATED)
 _TOKENS = re.compile(r"[A-Za-z]+|\d+|[$£€¥₹]")

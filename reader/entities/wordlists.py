@@ -152,8 +152,8 @@ NOT_NAMES = frozenset(
     Later Earlier Already Instead Indeed Moreover Furthermore Nevertheless Nonetheless Overall
     Finally Eventually Recently Currently Previously Unlike Like Despite Although Though Unless
     Whether During Until Through Across Against Among Between Within Along Amid Including
-    According Asked Speaking Writing Following Nobody Anyone Anybody Nothing Everything Something That’s That's What’s What's Today’s
-    Today's
+    According Asked Speaking Writing Following Nobody Anyone Anybody Nothing Everything Something
+    That’s That's What’s What's Today’s Today's
     """.split()
 )
 

@@ -54,7 +54,11 @@ def test_text_format_sanitises_entity_text(tmp_path: Path, capsys) -> None:
 def test_jsonl_round_trips_ids_texts_and_other_keys(tmp_path: Path, capsys) -> None:
     records = [
         {"id": 7, "text": "The U.S. and China met in Geneva on Monday.", "source": "wire"},
-        {"id": "b-2", "text": "Ünïcödé — naïve café in Zürich 😀 lost 5%\u2028next line", "meta": {"k": [1, 2]}},
+        {
+            "id": "b-2",
+            "text": "Ünïcödé — naïve café in Zürich 😀 lost 5%\u2028next line",
+            "meta": {"k": [1, 2]},
+        },
         {"id": 3, "text": ""},
     ]
     path = tmp_path / "in.jsonl"
