@@ -449,13 +449,25 @@ class BuiltinRecogniser:
             for (_, end), word in zip(run.tokens, words):
                 if word.endswith(_POSSESSIVE) and _NOT_POSSESSED.match(text, end):
                     possessives[word] = possessives.get(word, 0) + 1
-            first_strong = 1 if run.weak else 0
+            # A sentence's first word counts only when it cannot be an ordinary word there:
+            # "The Commerce Department" gives "Commerce Department", "Lockheed Martin" itself.
+            first_strong = 0
+            if run.weak and (
+                len(words) == 1
+                or words[0] in wordlists.NOT_NAMES
+                or words[0].lower() in evidence.lower_words
+                or gaz.is_common_word(words[0])
+            ):
+                first_strong = 1
             if run.headline:
                 continue
             for word in words[first_strong:]:
                 seen_tokens.add(word)
             if len(words) > first_strong:
-                evidence.seen.add(" ".join(words[first_strong:]))
+                name = " ".join(words[first_strong:])
+                evidence.seen.add(name)
+                if name.endswith(_POSSESSIVE):
+                    evidence.seen.add(name[:-2])  # "City’s manager" vouches for "City"
         # Names ending in "'s" ("McDonald’s"): seen where no possessed noun follows
         # ("BMW and McDonald’s."), and their stem never stands alone.
         evidence.seen_tokens = seen_tokens
