@@ -129,6 +129,7 @@ _HEAD_NOUNS = frozenset(["Administration", "Presidency", "Era", "Government"])
 # imperative's object ("Download the app").
 _SUBJECT_NEXT = re.compile(
     r"[ \u00a0](?!(?:the|a|an|your|our|my|this|these|those|it|them|us|you|me|up|out|now|here)\b)[a-z]"
+    r"|,[ \u00a0](?:the|a|an|which|who|whose)\b"  # "Boeing, the main contractor, declined"
 )
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _PAN_NORP = re.compile(r"\bpan-([A-Z][a-z]+)\b")  # "pan-European"
@@ -687,6 +688,15 @@ class BuiltinRecogniser:
                 else:  # "Han Chinese": one group
                     found.append((segment[0][0], segment[-1][1], "NORP"))
                 continue
+            first_word = text[segment[0][0] : segment[0][1]]
+            if len(segment) > 2 and (first_word in self._norp or first_word in self._places):
+                rest = [text[s:e] for s, e in segment[1:]]
+                if self._is_given(rest[0]) and self._looks_like_person(rest):
+                    # "Canadian Jeremy Hansen", "Kenyan Eliud Kipchoge": a group word, then a person
+                    group = self._gazetteer_label(first_word, evidence) or "NORP"
+                    found.append((segment[0][0], segment[0][1], group))
+                    found.append((segment[1][0], segment[-1][1], "PERSON"))
+                    continue
             if len(segment) > 1 and text[segment[-1][0] : segment[-1][1]] in self._norp:
                 place = text[segment[0][0] : segment[-2][1]]
                 if place in self._places:  # "a Louisiana Republican"

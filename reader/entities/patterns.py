@@ -64,7 +64,7 @@ _MONTH = (
 )
 _MONTH_NO_MAY = _MONTH.replace("May|", "")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_UNIT = r"(?:days?|weeks?|weekends?|months?|years?|decades?|quarters?|centuries|century)"
+_UNIT = r"(?:days?|weeks?|weekends?|months?|years?|decades?|quarters?|seasons|centuries|century)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _REL = r"(?i:last|next|this|past|previous|coming|recent|current|same|following|prior)"
 _ORD = r"(?i:first|second|third|fourth|final|last|previous|next|current|most recent)"

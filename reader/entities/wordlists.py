@@ -81,7 +81,8 @@ REGIONS = _bar_list(
     Mediterranean|Arctic|Antarctic|Pacific|Atlantic|Pacific Ocean|Atlantic Ocean|Indian Ocean|
     Persian Gulf|Gulf|Silicon Valley|euro zone|eurozone|Euro zone|Eurozone|
     Sahara|Himalayas|Alps|Amazon Basin|Gulf of Mexico|South China Sea|East China Sea|
-    West|East|Baltic|Baltics|Siberia|Midwest|Horn of Africa|West Bank|Gaza Strip|Kashmir
+    West|East|Baltic|Baltics|Siberia|Midwest|Horn of Africa|West Bank|Gaza Strip|Kashmir|
+    Moon|Earth|Mars|Jupiter|Venus|Saturn|Milky Way
     """
 )
 

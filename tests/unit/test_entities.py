@@ -514,3 +514,22 @@ def test_unknown_word_opening_a_clause_is_a_name() -> None:
 def test_dictionary_words_opening_a_sentence_are_not_names() -> None:
     text = "Analysts were skeptical. Several firms left. Download the app. Oops, sorry. Smartphones sold."
     assert found(text) == set()
+
+
+def test_group_word_before_a_person_is_split() -> None:
+    result = found("The crew includes Canadian Jeremy Hansen and two others.")
+    assert {("Canadian", "NORP"), ("Jeremy Hansen", "PERSON")} <= result
+
+
+def test_sentence_initial_name_in_an_apposition() -> None:
+    text = "Zorbcorp, the main contractor, declined to comment."
+    assert found(text) == {("Zorbcorp", "ORG")}
+
+
+def test_two_word_company_at_a_sentence_start_is_not_a_person() -> None:
+    text = "Lockheed Martin, which builds the capsule, said it was working with the agency."
+    assert found(text) == {("Lockheed Martin", "ORG")}
+
+
+def test_the_moon_is_a_location() -> None:
+    assert ("Moon", "LOC") in found("Four astronauts will fly around the Moon next year.")
