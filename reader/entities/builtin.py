@@ -106,6 +106,7 @@ _ROLE_AFTER = re.compile(
     r"spokesman|spokeswoman|spokesperson|boss|head|analyst|official|officials|employees?)\b"
 )
 _COMMA_NAME = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|at|from|for|with|by|to|in|on)[ \t]+$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)[ \t]+$")
 
 # -- shapes of names and of the text around them --------------------------------------------
@@ -498,6 +499,8 @@ class BuiltinRecogniser:
                     continue
                 if self._person_cue(text, segment, words, cue, evidence) and self._looks_like_person(words):
                     evidence.add_person(words)
+                    if self._east_asian(words):
+                        evidence.person_last.add(words[0])  # "Xi Jinping" ... "Xi said"
                 elif words[-1] in self._org_suffixes and len(words) > 1:
                     evidence.labels.setdefault(name, "ORG")
                 end = segment[-1][1]
@@ -522,7 +525,8 @@ class BuiltinRecogniser:
             cue == "role"
             or self._is_given(words[0])
             or self._east_asian(words)
-            or bool(_SAYING.match(text, end))
+            # "Jane Doe said", but not "chief executive of Acme Gaming, said"
+            or (bool(_SAYING.match(text, end)) and not _PREPOSITION_BEFORE.search(text, max(0, start - 6), start))
             or bool(_APPOSITION.match(text, end))
             or bool(_SAID_BEFORE.search(text, max(0, start - 8), start))
             # "Christophe Barraud ... Barraud said": a census surname that also stands alone.
@@ -864,8 +868,8 @@ class BuiltinRecogniser:
         """The label of a single capitalised word that no gazetteer knows."""
         if word in wordlists.NOT_NAMES or word in wordlists.GENERIC_ACRONYMS or _URLISH.search(word):
             return None
-        if word in evidence.person_first:
-            return "PERSON"
+        if word in evidence.person_first and self._is_given(word):
+            return "PERSON"  # "Kim" after "Kim Whitler"
         if weak and word not in evidence.seen and not (
             self._unknown_word(word) and end is not None and _SUBJECT_NEXT.match(text, end)
         ):

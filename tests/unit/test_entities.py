@@ -533,3 +533,18 @@ def test_two_word_company_at_a_sentence_start_is_not_a_person() -> None:
 
 def test_the_moon_is_a_location() -> None:
     assert ("Moon", "LOC") in found("Four astronauts will fly around the Moon next year.")
+
+
+def test_organisation_after_a_preposition_is_not_the_speaker() -> None:
+    text = (
+        "Phil Carter, chief executive of Zorblax Gaming, said the deal was good. "
+        "Zorblax agreed on Tuesday to buy Quillo."
+    )
+    result = found(text)
+    assert ("Zorblax Gaming", "PERSON") not in result
+    assert ("Zorblax", "ORG") in result
+
+
+def test_east_asian_family_name_alone_is_a_person() -> None:
+    text = "Chinese Vice Premier Liu He will visit. Officials said Liu would meet traders."
+    assert labels_of(text, "Liu") == {"PERSON"}
