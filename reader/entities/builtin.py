@@ -631,8 +631,9 @@ class BuiltinRecogniser:
                     or (
                         word == "and"
                         and last in self._org_suffixes
-                        and head.lower() in evidence.lower_words
                         and head not in self._org_suffixes
+                        and head not in evidence.seen
+                        and (head.lower() in evidence.lower_words or gaz.is_common_word(head))
                     )
                 )
                 if joins:
