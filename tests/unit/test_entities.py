@@ -303,7 +303,7 @@ def test_hostile_and_degenerate_text(text: str) -> None:
 
 
 def test_recogniser_is_built_once() -> None:
-    assert get_recogniser("builtin") is get_recogniser("builtin")
+    assert get_recogniser("builtin") is get_recogniser("builtin") is get_recogniser()
 
 
 def test_unknown_backend_is_a_value_error() -> None:
