@@ -112,9 +112,15 @@ def test_binary_file_is_one_line_error(tmp_path: Path, capsys) -> None:
 def test_spacy_backend_missing_is_one_line_error_with_install_hint(article: Path, capsys, monkeypatch) -> None:
     import sys
 
-    # A failed load is not cached, so this holds whether or not spaCy is installed.
+    import reader.entities
+
+    # Forget a spaCy recogniser a previous test may have built, then hide spaCy.
+    reader.entities._build.cache_clear()
     monkeypatch.setitem(sys.modules, "spacy", None)  # makes "import spacy" fail
-    assert main(["entities", "--ner", "spacy", str(article)]) != 0
+    try:
+        assert main(["entities", "--ner", "spacy", str(article)]) != 0
+    finally:
+        reader.entities._build.cache_clear()
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert "pip install 'dateline[spacy]'" in err and "spacy download en_core_web_sm" in err
