@@ -1,21 +1,29 @@
 """The built-in recogniser: rules, gazetteers and evidence gathered over the whole text.
 
-How it works, in two passes over the capitalised word runs of a text:
+DATE, TIME, MONEY and PERCENT come from the patterns in :mod:`reader.entities.patterns`.
+Names are found as *runs* of capitalised words ("University of Virginia", "iPhone 15e",
+"Abdulaziz bin Salman") and handled in two passes:
 
-1. **Evidence.** Runs in ordinary running text (not at a sentence start, not in a
-   title-case or all-caps headline) are remembered as *seen forms*. Strong cues decide
-   a label for the whole document: a title before a name ("CEO Ren Zhengfei"), a
-   transcript speaker label ("KIM WHITLER:"), a given name ("Jonathan Carson"), a verb
-   of saying after a short name, an organisation suffix ("Commerce Department").
-   The parts of a person's name are remembered too, so "Carson" alone later is PERSON.
-2. **Labelling.** Each run is split at titles and possessives, trimmed of a leading
-   sentence-initial "The", and labelled from the document's evidence, then the
-   gazetteers, then shape rules; unknown names default to ORG, the commonest label in
-   news. Words at a sentence start or in a headline count only when the rest of the
-   text or a gazetteer vouches for them, so headlines and tables do not explode into
-   false entities.
+1. **Evidence.** Runs in running text (not at a sentence start, not in a headline or
+   an all-caps line) are remembered as *seen*; a sentence's first word only counts when
+   it cannot be an ordinary word there. Strong cues then give a label for the whole
+   document: a title or role before a name ("CEO Ren Zhengfei", "runner Eliud
+   Kipchoge"), a transcript speaker label ("KIM WHITLER:"), a census given name or an
+   East Asian family name ("Jonathan Carson", "Xi Jinping"), an apposition ("Christophe
+   Barraud, chief economist at ..."), an organisation suffix ("Commerce Department"), a
+   product cue ("the WeChat app", "apps like Gmail and YouTube"). The parts of a
+   person's name are remembered, so "Carson" alone later is a PERSON too.
+2. **Labelling.** Each run is split at titles, possessives and connectors that are not
+   part of a name, trimmed of a sentence-initial word that is not ("The", "Several"),
+   and labelled from the document's evidence, then the gazetteers (places, regions,
+   group words), then shape rules (suffixes, model numbers, "X, California"). Unknown
+   names default to ORG, the commonest label in news.
 
-DATE, TIME, MONEY and PERCENT come from :mod:`reader.entities.patterns`.
+Words at a sentence start, in a title-case headline, in an all-caps line or a table
+cell need the rest of the text, a gazetteer or a clause that follows ("Nissan
+reported ...") to vouch for them, so headlines and tables do not explode into false
+entities. Quoted title-case phrases are WORK_OF_ART; publishers after a headline's
+dash are ORG.
 
 Core module: no textual or rich imports.
 """
