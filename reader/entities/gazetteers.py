@@ -83,7 +83,7 @@ def norp() -> frozenset[str]:
                 words.add(part)
     for word in list(words):
         plural = _plural(word)
-        if plural:
+        if plural and plural not in given_names():  # "Han" makes "Hans", a first name
             words.add(plural)
     return frozenset(words)
 

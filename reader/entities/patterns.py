@@ -98,6 +98,7 @@ DATE = (
     rf"|(?:today|tomorrow|yesterday|Today|Tomorrow|Yesterday)\b"
     rf"|{_DAY}\b"
     rf"|(?:the\s)?(?:19|20)\d0s(?:\sand\s(?:19|20)\d0s)?"
+    rf"|(?:between|from)\s{_YEAR}\s(?:and|to)\s{_YEAR}\b"
     rf"|(?:fiscal\s|FY\s?)?{_YEAR}\b(?!\s?(?:%|percent))"
     rf"|(?:for|in|over|within)\s(?:years|decades|months|weeks)\b"
     rf"|these days|(?:this|that|last|next)\s(?:weekend|season)"
@@ -158,7 +159,7 @@ _GATED: dict[str, frozenset[str]] = {
     **{
         w: _MONTHS | _COUNTS | frozenset("years decades months weeks least most many much to".split())
         for w in "in of by for at as up over under from since until through before after during "
-        "within".split()
+        "within between".split()
     },
     **{
         w: _COUNTS | _UNITS | frozenset("than to of".split())

@@ -53,6 +53,7 @@ ORG_SUFFIXES = frozenset(
     Bancorp Securities Investments Insurance Trust Fund Foundation Institute Institution
     University College School Academy Department Ministry Agency Administration Authority
     Bureau Office Commission Committee Council Board Court Parliament Congress Senate Assembly
+    Organization Organisation Organizations Organisations
     Association Alliance Federation Union League Society Party Army Navy Police Guard Service
     Services Times Journal Post News Herald Tribune Gazette Telegraph Review Magazine Press
     House Media Broadcasting Television Radio Studios Records Entertainment Pictures Network
@@ -171,6 +172,7 @@ GENERIC_ACRONYMS = frozenset(
     HTTPS SIM eSIM HDD HDMI SDK SDKs XR 5G 4G 3G DTC D2C P2P SPAC SPACs CPI PMI PPI EPS ROE
     EBITDA CAGR ATM ATMs PIN MPG MPH CO2 LGBT LGBTQ HIV RNA IQ GPA RSVP ASAP AKA TBA TBD FYI
     LOL OMG DM DMs PS BTW NB AD BC CE BCE TL;DR CC BCC PM2.5 AQI UV EU-wide US-based
+    COVID COVID-19 Covid Covid-19 SARS-CoV-2 H1N1 H5N1 MERS SARS
     """.split()
 )
 

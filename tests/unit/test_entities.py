@@ -548,3 +548,22 @@ def test_organisation_after_a_preposition_is_not_the_speaker() -> None:
 def test_east_asian_family_name_alone_is_a_person() -> None:
     text = "Chinese Vice Premier Liu He will visit. Officials said Liu would meet traders."
     assert labels_of(text, "Liu") == {"PERSON"}
+
+
+def test_organisation_that_said_something_is_not_a_person() -> None:
+    result = found("The World Health Organization said on Thursday that cases rose.")
+    assert ("World Health Organization", "ORG") in result
+
+
+def test_apposition_with_a_possessive_marks_a_person() -> None:
+    text = "Hans Kluge, the agency’s regional director, urged action. Dr. Kluge said more."
+    assert {("Hans Kluge", "PERSON"), ("Kluge", "PERSON")} <= found(text)
+
+
+def test_year_range_is_one_date() -> None:
+    assert ("between 2019 and 2021", "DATE") in found("Millions missed vaccinations between 2019 and 2021.")
+
+
+def test_new_at_a_sentence_start_can_begin_a_place() -> None:
+    text = "New South Wales Police said the centre would reopen."
+    assert ("New South Wales Police", "ORG") in found(text)
