@@ -737,6 +737,8 @@ class BuiltinRecogniser:
         whole = text[segment[0][0] : segment[-1][1]]
         if len(segment) == 1 or whole in evidence.seen or whole in evidence.labels:
             return segment
+        if any(self._in_gazetteer(text[segment[0][0] : end]) for _, end in segment[1:5]):
+            return segment  # "New South Wales Police"
         if first in wordlists.NOT_NAMES:
             return segment[1:]
         if first.lower() in evidence.lower_words and not self._known(first, evidence):
