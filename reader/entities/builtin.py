@@ -132,6 +132,8 @@ _ROMANISED = re.compile(
 _HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
 # A publisher after a dash at the end of a headline: "... – CNET", "... | Reuters".
 _PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’']*(?: [A-Z][\w.&’']*){0,3})[ \t]*$", re.M)
+# A photo credit: "Lisa Eadicicco/CNET", "Aly Song/Reuters".
+_CREDIT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})/([A-Z][\w.]*[A-Za-z])(?![\w/])")
 # A title in quotation marks: “What Western Marketers Can Learn from China.”
 _QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{3,120}?)[.]?[”\"]")
 # Capitalised nouns after a known name that are not part of it ("Trump Administration").
@@ -141,6 +143,7 @@ _HEAD_NOUNS = frozenset(["Administration", "Presidency", "Era", "Government"])
 _SUBJECT_NEXT = re.compile(
     r"[ \u00a0](?!(?:the|a|an|your|our|my|this|these|those|it|them|us|you|me|up|out|now|here)\b)[a-z]"
     r"|,[ \u00a0](?:the|a|an|which|who|whose)\b"  # "Boeing, the main contractor, declined"
+    r"|,[ \u00a0][A-Z]"  # "Volkswagen, BMW and Mercedes-Benz could face"
 )
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 _PAN_NORP = re.compile(r"\bpan-([A-Z][a-z]+)\b")  # "pan-European"
@@ -358,6 +361,10 @@ class BuiltinRecogniser:
         for match in _QUOTED.finditer(text):
             if self._is_title(match.group(1)):
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
+        for match in _CREDIT.finditer(text):
+            if self._looks_like_person(match.group(1).split()):
+                found.append((match.start(1), match.end(1), "PERSON"))
+                found.append((match.start(2), match.end(2), "ORG"))
         for match in _PUBLISHER.finditer(text):
             if taken.overlaps(match.start(1), match.end(1)) or any(
                 word in wordlists.NOT_NAMES and word != "The" for word in match.group(1).split()
@@ -747,9 +754,10 @@ class BuiltinRecogniser:
 
     def _unknown_word(self, word: str) -> bool:
         """A capitalised word that is no dictionary word ("Nissan", "SoftBank", not "Several")."""
+        if word.isupper():
+            return 2 <= len(word) <= 5 and word not in wordlists.GENERIC_ACRONYMS  # "BYD, the ..."
         return (
             self._use_dictionary
-            and not word.isupper()
             and word.isalpha()
             and not (word.endswith("s") and not word.endswith("ss"))  # "Smartphones", "Airlines"
             and not gaz.is_common_word(word)

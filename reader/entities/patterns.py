@@ -66,7 +66,7 @@ _MONTH_NO_MAY = _MONTH.replace("May|", "")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNIT = r"(?:days?|weeks?|weekends?|months?|years?|decades?|quarters?|seasons|centuries|century)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_REL = r"(?i:last|next|this|past|previous|coming|recent|current|same|following|prior)"
+_REL = r"(?i:last|next|this|past|previous|coming|recent|current|same|following|prior|each|every)"
 _ORD = r"(?i:first|second|third|fourth|final|last|previous|next|current|most recent)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
@@ -149,7 +149,7 @@ _GATED: dict[str, frozenset[str]] = {
     **{w: _COUNTS | _UNITS for w in ("a", "an")},
     **{
         w: _REL_NEXT
-        for w in "this that these last next past previous coming recent current same following "
+        for w in "this that these last next past previous coming recent current same following each every "
         "prior first second third fourth final another some".split()
     },
     **{w: _REL_NEXT | _MONTHS for w in ("early", "late", "mid")},

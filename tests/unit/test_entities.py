@@ -567,3 +567,17 @@ def test_year_range_is_one_date() -> None:
 def test_new_at_a_sentence_start_can_begin_a_place() -> None:
     text = "New South Wales Police said the centre would reopen."
     assert ("New South Wales Police", "ORG") in found(text)
+
+
+def test_sentence_initial_acronym_and_list_of_companies() -> None:
+    text = "ZYX, the Chinese carmaker, grew fast. Zorblax, Quillo and Frobco could face retaliation."
+    result = found(text)
+    assert {("ZYX", "ORG"), ("Chinese", "NORP"), ("Zorblax", "ORG"), ("Quillo", "ORG"), ("Frobco", "ORG")} <= result
+
+
+def test_photo_credit_names_a_person_and_an_agency() -> None:
+    assert found("The launch event.\nLisa Porter/Zorbnews\n") >= {("Lisa Porter", "PERSON"), ("Zorbnews", "ORG")}
+
+
+def test_each_year_is_a_date() -> None:
+    assert ("each year", "DATE") in found("Carmakers sell millions of vehicles in China each year.")
