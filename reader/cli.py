@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -19,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("reader.commands.listing", "print the headlines of SOURCEs without starting the UI"),
     "entities": ("reader.commands.entities", "print the named entities in a text or JSON lines"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
+    "bookmarks": ("reader.commands.bookmarks", "list, add, remove, export and import bookmarks"),
 }
 
 
@@ -54,6 +56,13 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="SOURCE",
         help="files or directories of articles (default: the bundled seeds)",
     )
+    parser.add_argument(
+        "--ner",
+        choices=("builtin", "spacy"),
+        default=os.environ.get("DATELINE_NER") or "builtin",
+        help="entity recogniser: the built-in rules or spaCy, if installed "
+        "(default: $DATELINE_NER, else builtin)",
+    )
     _add_common(parser)
     return parser
 
@@ -67,6 +76,20 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     return parser, module
 
 
+def _find_command(argv: list[str]) -> int | None:
+    """The index of the subcommand in ``argv``, allowing common options before it."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--data-dir":
+            index += 2
+        elif arg.startswith("--data-dir="):
+            index += 1
+        else:
+            return index if arg in COMMANDS else None
+    return None
+
+
 def _apply_common(args: argparse.Namespace) -> None:
     if getattr(args, "data_dir", None):
         from reader.paths import set_data_dir
@@ -77,9 +100,11 @@ def _apply_common(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in COMMANDS:
-            parser, module = _command_parser(argv[0])
-            args = parser.parse_args(argv[1:])
+        command = _find_command(argv)
+        if command is not None:
+            parser, module = _command_parser(argv[command])
+            # Options given before the command (``dateline --data-dir D bookmarks list``) count too.
+            args = parser.parse_args(argv[:command] + argv[command + 1 :])
             _apply_common(args)
             return int(module.run(args) or 0)  # type: ignore[attr-defined]
         args = _app_parser().parse_args(argv)
@@ -104,8 +129,12 @@ def _run_app(args: argparse.Namespace) -> int:
         print(f"dateline: {error}", file=sys.stderr)
     if not result.articles and args.sources and result.errors:
         return 1
+    from reader.entities import RecogniserUnavailable
     from reader.ui.app import DatelineApp
 
-    app = DatelineApp(result.articles, load_errors=result.errors)
+    try:
+        app = DatelineApp(result.articles, load_errors=result.errors, ner=args.ner)
+    except RecogniserUnavailable as error:
+        raise CliError(str(error)) from None
     app.run()
     return int(app.return_code or 0)

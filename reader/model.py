@@ -7,6 +7,7 @@ through :func:`reader.sanitize.clean` by the source that made it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 import hashlib
 
 
@@ -61,4 +62,20 @@ def stable_id(*parts: str) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["Article", "Entity", "stable_id", "field"]
+__all__ = ["Article", "Bookmark", "Entity", "stable_id", "field"]
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    """A saved article: a full snapshot, readable after its source is gone."""
+
+    article: Article
+    saved_at: datetime
+    """When it was saved: timezone-aware, in UTC."""
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The bookmarked article's id (bookmarks are keyed by it)."""
+        return self.article.id

@@ -1,1 +1,1 @@
-"""Subcommands of the ``dateline`` command line; see :mod:`reader.cli`."""
+"""Scriptable subcommands: each module has ``configure(parser)`` and ``run(args) -> int``."""

@@ -1,0 +1,152 @@
+"""``dateline bookmarks``: list, add, remove, export and import saved articles.
+
+Plain-text output of article strings goes through :func:`reader.sanitize.clean_line`;
+errors are one line on stderr with a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.cli import CliError
+from reader.sanitize import clean_line
+from reader.store import BookmarkStore, FormatError, StoreError, transfer
+from reader.store.files import write_atomic
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help_: str) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=help_, description=help_)
+        # Also accept --data-dir after the action (`dateline bookmarks list --data-dir D`).
+        sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return sub
+
+    listing = action("list", "print the bookmarks, newest first")
+    listing.add_argument("--json", action="store_true", help="print full records as JSON")
+
+    add = action("add", "bookmark the article ARTICLE_ID read from SOURCE")
+    add.add_argument("source", metavar="SOURCE", help="a file or directory of articles")
+    add.add_argument("article_id", metavar="ARTICLE_ID")
+    add.add_argument("--note", default="", help="a note to keep with it")
+    add.add_argument(
+        "--tag", dest="tags", action="append", default=[], metavar="TAG", help="a tag (repeatable)"
+    )
+
+    remove = action("remove", "delete the bookmark ID")
+    remove.add_argument("id", metavar="ID")
+
+    export = action("export", "write every bookmark to stdout or a file")
+    export.add_argument(
+        "--format", choices=transfer.FORMATS, default="json", help="default: json (re-importable)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write FILE (atomically) instead of stdout")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    import_ = action("import", "merge bookmarks from a JSON export into the store")
+    import_.add_argument("file", metavar="FILE")
+
+
+def run(args: argparse.Namespace) -> int:
+    handler = {
+        "list": _list,
+        "add": _add,
+        "remove": _remove,
+        "export": _export,
+        "import": _import,
+    }[args.action]
+    try:
+        with _open_store() as store:
+            return handler(store, args)
+    except StoreError as error:
+        raise CliError(str(error), 1) from None
+
+
+def _open_store() -> BookmarkStore:
+    store = BookmarkStore()
+    if store.recovery is not None:
+        print(f"dateline: {store.recovery}", file=sys.stderr)
+    return store
+
+
+def _list(store: BookmarkStore, args: argparse.Namespace) -> int:
+    bookmarks = store.list()
+    if args.json:
+        records = [transfer.to_record(bookmark) for bookmark in bookmarks]
+        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=True) + "\n")
+        return 0
+    for bookmark in bookmarks:
+        article = bookmark.article
+        fields = (
+            clean_line(article.id),
+            f"{bookmark.saved_at:%Y-%m-%d %H:%M}",
+            clean_line(article.source) or "-",
+            clean_line(article.title),
+        )
+        print("\t".join(fields))
+    return 0
+
+
+def _add(store: BookmarkStore, args: argparse.Namespace) -> int:
+    from reader.sources import load_sources
+
+    result = load_sources([args.source])
+    for error in result.errors:
+        print(f"dateline: {error}", file=sys.stderr)
+    article = next((a for a in result.articles if a.id == args.article_id), None)
+    if article is None:
+        raise CliError(f"no article with id {clean_line(args.article_id)} in {clean_line(args.source)}", 1)
+    if store.contains(article.id):
+        print(f"already bookmarked: {clean_line(article.id)}  {clean_line(article.title)}")
+        return 0
+    store.add(article, note=args.note, tags=args.tags)
+    print(f"bookmarked: {clean_line(article.id)}  {clean_line(article.title)}")
+    return 0
+
+
+def _remove(store: BookmarkStore, args: argparse.Namespace) -> int:
+    if not store.remove(args.id):
+        raise CliError(f"no bookmark with id {clean_line(args.id)}", 1)
+    print(f"removed: {clean_line(args.id)}")
+    return 0
+
+
+def _export(store: BookmarkStore, args: argparse.Namespace) -> int:
+    text = transfer.render(store.list(), args.format)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
+    except FileExistsError:
+        raise CliError(f"{args.output} exists; use --force to replace it", 1) from None
+    except OSError as error:
+        raise CliError(f"cannot write {args.output}: {error.strerror or error}", 1) from None
+    return 0
+
+
+def _import(store: BookmarkStore, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CliError(f"{args.file}: {error.strerror or error}", 1) from None
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CliError(f"{args.file}: not UTF-8 text", 1) from None
+    except json.JSONDecodeError as error:
+        raise CliError(
+            f"{args.file}: not valid JSON (line {error.lineno}, column {error.colno})", 1
+        ) from None
+    try:
+        bookmarks = transfer.from_document(document)
+    except FormatError as error:
+        raise CliError(f"{args.file}: {error}", 1) from None
+    result = store.import_(bookmarks)
+    print(f"imported from {clean_line(str(path))}: {result}")
+    return 0

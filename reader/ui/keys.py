@@ -1,0 +1,59 @@
+"""One table of every key and action, read from the widgets' own ``BINDINGS``.
+
+The help screen (``?``) and the command palette both come from here, so neither can
+drift from the keys that really work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+
+@dataclass(frozen=True)
+class KeyAction:
+    group: str
+    keys: tuple[str, ...]
+    description: str
+    tooltip: str
+    action: str
+    node: DOMNode
+
+
+def _bindings(node: DOMNode) -> Iterable[Binding]:
+    """The node's own bindings, inherited ones included, a subclass's winning per key.
+
+    Only Dateline's classes count: the widgets they extend have their keys redefined here.
+    """
+    by_key: dict[str, Binding] = {}
+    for cls in reversed(type(node).__mro__):
+        if cls.__module__.startswith("reader.") and "BINDINGS" in vars(cls):
+            for binding in Binding.make_bindings(vars(cls)["BINDINGS"]):
+                by_key[binding.key] = binding
+    return by_key.values()
+
+
+def key_actions(app: App, groups: Iterable[tuple[str, DOMNode]]) -> Iterator[KeyAction]:
+    """Every binding of each ``(group, node)``, merged by action, keys formatted for display."""
+    for group, node in groups:
+        merged: dict[str, tuple[list[str], Binding]] = {}
+        for binding in _bindings(node):
+            if not binding.description:
+                continue
+            keys, first = merged.setdefault(binding.action, ([], binding))
+            display = app.get_key_display(binding)
+            if display not in keys:
+                keys.append(display)
+        for action, (keys, binding) in merged.items():
+            yield KeyAction(
+                group=group,
+                keys=tuple(keys),
+                description=binding.description,
+                tooltip=binding.tooltip or binding.description,
+                action=action,
+                node=node,
+            )

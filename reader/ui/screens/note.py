@@ -1,0 +1,36 @@
+"""A small dialog to write a bookmark's note."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from reader.ui.text import line_content
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Enter saves the note, Esc leaves it as it was."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__()
+        self.article_title = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog") as dialog:
+            dialog.border_title = "Note"
+            dialog.border_subtitle = "Enter saves · Esc cancels"
+            yield Static(line_content(self.article_title), id="note-title", markup=False)
+            yield Input(value=self.note, placeholder="Why this matters…", id="note-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,360 @@
+"""What every reading screen shares: a list of headlines, the article with its entities
+highlighted, a legend, the entity panel, filtering as you type and stepping through
+mentions. The main screen and the bookmarks screen are both reading screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from reader.entities.cache import EntityCache
+from reader.entities.index import summarise
+from reader.entities.kinds import KINDS
+from reader.model import Article, Entity
+from reader.sanitize import clean_line
+from reader.ui.entity_styles import kind_style
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.entity_panel import EntityPanel
+from reader.ui.widgets.headline_list import HeadlineList
+
+# Below this many columns the panes stack: headlines above, article below.
+STACK_BELOW = 70
+# Below this many columns the entity panel takes the headline list's place.
+PANEL_BESIDE_LIST = 110
+
+
+class EntitiesReady(Message):
+    """Recognition of one article finished (posted from a worker thread)."""
+
+    def __init__(self, article: Article, entities: tuple[Entity, ...]) -> None:
+        super().__init__()
+        self.article = article
+        self.entities = entities
+
+
+class EntityLegend(Static):
+    """One line naming each kind of entity in its own style."""
+
+    def show_for(self, highlight: bool, entities: Sequence[Entity] | None, has_article: bool) -> None:
+        if not highlight:
+            self.update(Content.assemble(("Highlighting off", "italic"), " · e turns it on"))
+        elif entities is None and has_article:
+            self.update(Content("Finding entities…").stylize("italic"))
+        else:
+            no_color = self.app.no_color
+            self.update(Content(" ").join(Content(k.short).stylize(kind_style(k, no_color)) for k in KINDS))
+
+
+class ReaderScreen(Screen[None]):
+    """Headlines on the left, the article on the right, entities on demand."""
+
+    BINDINGS = [
+        Binding("tab", "toggle_focus", "Switch pane", show=False, id="reader.toggle_focus", tooltip="Move between the panes"),
+        # A priority binding: handled before the key reaches a widget, so what is typed
+        # right after "/" lands in the filter even when the keys arrive in one burst.
+        Binding("slash", "filter", "Filter", id="reader.filter", tooltip="Filter the list as you type", priority=True),
+        Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Back to the list / clear the filter"),
+        Binding("e", "toggle_highlight", "Highlight", show=False, id="reader.highlight", tooltip="Highlight entities on or off"),
+        Binding("E", "toggle_entities", "Entities", id="reader.entities", tooltip="Show or hide the entity panel"),
+        Binding("n", "next_mention", "Next mention", show=False, id="reader.next_mention", tooltip="Step to the next mention"),
+        Binding("N", "previous_mention", "Previous mention", show=False, id="reader.previous_mention", tooltip="Step to the previous mention"),
+    ]
+
+    LIST_TITLE = "Headlines"
+    KEYS_GROUP = "Main screen"
+    EMPTY_MESSAGE = "No headlines match."
+    EMPTY_HINT = "No articles were loaded."
+
+    filter_text: reactive[str] = reactive("", init=False)
+
+    def __init__(self, articles: Sequence[Article], entity_cache: EntityCache) -> None:
+        super().__init__()
+        self.entity_cache = entity_cache
+        self.all_articles: list[Article] = []
+        self._haystacks: list[str] = []
+        self._set_all(articles)
+        self.chosen_mentions: tuple[Entity, ...] | None = None
+        """The mentions n/N step through: a chosen entity's, or None for every mention."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="Filter…", id="filter", compact=True)
+                yield HeadlineList(
+                    self.all_articles, id="headlines", empty_message=self.EMPTY_MESSAGE, subtitle=self.subtitle
+                )
+            with Vertical(id="article-pane"):
+                yield ArticleView(id="article")
+                yield EntityLegend(id="legend", markup=False)
+            yield EntityPanel(id="entity-panel")
+        # The palette is one key away (Ctrl+P, listed by "?"); the footer keeps its room for keys.
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.entity_panel.border_title = "Entities"
+        self._apply_filters()
+        self.set_focus(self.headlines)
+
+    # -- what a subclass may change ---------------------------------------------------
+
+    def haystack(self, article: Article) -> str:
+        """The text the filter searches for ``article`` (case-folded)."""
+        return f"{article.title}\n{article.source}\n{article.section}".casefold()
+
+    def subtitle(self, article: Article) -> str:
+        """The second line of a row in the list."""
+        return " · ".join(field for field in (article.section, article.source) if field) or "—"
+
+    def note_for(self, article: Article) -> str:
+        """The user's note on ``article``, shown above its text."""
+        return ""
+
+    def restricted_to(self) -> frozenset[str] | None:
+        """Ids the list is narrowed to besides the text filter (None: no such narrowing)."""
+        return None
+
+    def filter_notes(self) -> list[str]:
+        """What narrows the list, for the list pane's subtitle."""
+        return [f"filter: {self.filter_text}"] if self.filter_text else []
+
+    def clear_restrictions(self) -> None:
+        """Drop any narrowing besides the text filter."""
+
+    # -- widgets ----------------------------------------------------------------------
+
+    @property
+    def headlines(self) -> HeadlineList:
+        return self.query_one("#headlines", HeadlineList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    @property
+    def entity_panel(self) -> EntityPanel:
+        return self.query_one("#entity-panel", EntityPanel)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < STACK_BELOW, "-stacked")
+        self.set_class(event.size.width < PANEL_BESIDE_LIST, "-narrow")
+
+    # -- the list ---------------------------------------------------------------------
+
+    def _set_all(self, articles: Sequence[Article]) -> None:
+        self.all_articles = list(articles)
+        self._haystacks = [self.haystack(a) for a in self.all_articles]
+
+    def replace_articles(self, articles: Sequence[Article]) -> None:
+        """Show a new full list (filters still apply); the cursor stays where it can."""
+        self._set_all(articles)
+        self._apply_filters()
+
+    # -- the article and its entities -------------------------------------------------
+
+    @on(HeadlineList.Highlighted)
+    def _show_highlighted(self, event: HeadlineList.Highlighted) -> None:
+        article = event.article
+        if self.article_view.article is not article or article is None:
+            self.chosen_mentions = None
+            hint = self.EMPTY_HINT if not self.all_articles else "Nothing matches. Press Esc to clear the filter."
+            self.article_view.show(article, note=self.note_for(article) if article else "", empty_hint=hint)
+            if article is not None:
+                cached = self.entity_cache.get(article)
+                if cached is not None:
+                    self._apply_entities(cached)
+                else:
+                    self._update_entity_views(None)
+                    self._recognise(article)
+        self._update_titles()
+
+    @on(HeadlineList.Selected)
+    def _read_selected(self, event: HeadlineList.Selected) -> None:
+        self.set_focus(self.article_view)
+
+    @work(thread=True, exclusive=True, group="recognise", exit_on_error=False)
+    def _recognise(self, article: Article) -> None:
+        """Recognise off the UI thread: the text is already on screen, colour follows."""
+        entities = self.entity_cache.entities_for(article)
+        self.post_message(EntitiesReady(article, entities))
+
+    @on(EntitiesReady)
+    def _entities_ready(self, event: EntitiesReady) -> None:
+        if self.article_view.article is event.article:
+            self._apply_entities(event.entities)
+
+    def _apply_entities(self, entities: tuple[Entity, ...]) -> None:
+        self.article_view.set_entities(entities)
+        self._update_entity_views(entities)
+
+    def _update_entity_views(self, entities: Sequence[Entity] | None) -> None:
+        self.query_one(EntityLegend).show_for(
+            self.article_view.highlight, entities, self.article_view.article is not None
+        )
+        if self.entity_panel.display:
+            self.entity_panel.show_summaries(None if entities is None else summarise(entities))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(
+                clean_line(f"{type(error).__name__}: {error}"),
+                title="Something went wrong in the background",
+                severity="error",
+                markup=False,
+            )
+
+    def action_toggle_highlight(self) -> None:
+        self.article_view.set_highlight(not self.article_view.highlight)
+        self._update_entity_views(self.article_view.entities)
+
+    def action_toggle_entities(self) -> None:
+        panel = self.entity_panel
+        panel.display = not panel.display
+        self.set_class(panel.display, "-panel-open")
+        if panel.display:
+            entities = self.article_view.entities
+            panel.show_summaries(None if entities is None else summarise(entities))
+            self.set_focus(panel.option_list)
+        elif self.focused is None or self.focused is panel.option_list or not self.focused.display:
+            self.set_focus(self.headlines)
+
+    @on(EntityPanel.Chosen)
+    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
+        self.chosen_mentions = event.summary.mentions
+        self._mark(event.summary.mentions[0])
+
+    def _mentions_to_step(self) -> Sequence[Entity]:
+        if self.chosen_mentions is not None:
+            return self.chosen_mentions
+        return self.article_view.entities or ()
+
+    def _step_mention(self, forward: bool) -> None:
+        mentions = self._mentions_to_step()
+        if not mentions:
+            self.notify("No entities in this article.", markup=False, timeout=3)
+            return
+        current = self.article_view.current_mention
+        if current is None:
+            target = mentions[0] if forward else mentions[-1]
+        elif forward:
+            target = next((m for m in mentions if m.start > current.start), mentions[0])
+        else:
+            target = next((m for m in reversed(mentions) if m.start < current.start), mentions[-1])
+        self._mark(target)
+
+    def _mark(self, mention: Entity) -> None:
+        """Mark ``mention``, scroll to it, and say which of how many it is."""
+        self.article_view.mark_mention(mention)
+        mentions = self._mentions_to_step()
+        index = next((i for i, m in enumerate(mentions) if m.start == mention.start), 0)
+        self.query_one("#article-pane").border_subtitle = clean_line(f"{mention.text} · {index + 1}/{len(mentions)}")
+
+    def action_next_mention(self) -> None:
+        self._step_mention(forward=True)
+
+    def action_previous_mention(self) -> None:
+        self._step_mention(forward=False)
+
+    # -- filtering --------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.set_focus(self.headlines)
+
+    def watch_filter_text(self, value: str) -> None:
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        current = self.headlines.highlighted
+        self.headlines.set_articles(self.matching(self.filter_text), keep=current.id if current else None)
+        self._update_titles()
+
+    def matching(self, query: str) -> list[Article]:
+        """Articles whose haystack contains every word of ``query`` (and that pass
+        :meth:`restricted_to`)."""
+        words = query.casefold().split()
+        ids = self.restricted_to()
+        if not words and ids is None:
+            return self.all_articles
+        return [
+            article
+            for article, haystack in zip(self.all_articles, self._haystacks)
+            if (ids is None or article.id in ids) and all(word in haystack for word in words)
+        ]
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.filter_text) or self.restricted_to() is not None
+
+    def _update_titles(self) -> None:
+        pane = self.query_one("#list-pane")
+        shown = len(self.headlines.articles)
+        total = len(self.all_articles)
+        pane.border_title = f"{self.LIST_TITLE} {shown}/{total}" if self.is_filtered else f"{self.LIST_TITLE} {total}"
+        pane.border_subtitle = clean_line(" · ".join(self.filter_notes()))
+        article_pane = self.query_one("#article-pane")
+        has_article = self.article_view.article is not None and shown
+        article_pane.border_title = f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article"
+        article_pane.border_subtitle = ""
+
+    # -- actions ----------------------------------------------------------------------
+
+    # Focus moves with Screen.set_focus, at once, rather than Widget.focus (deferred): keys
+    # typed in a burst right after a focus change must reach the newly focused widget.
+
+    def action_toggle_focus(self) -> None:
+        panes = (self.headlines, self.article_view, self.entity_panel.option_list)
+        order = [w for w in panes if w.display and w.parent is not None and w.parent.display]
+        index = order.index(self.focused) if self.focused in order else -1
+        self.set_focus(order[(index + 1) % len(order)])
+
+    def action_filter(self) -> None:
+        if self.filter_input.has_focus:
+            self.filter_input.insert_text_at_cursor("/")
+            return
+        self.filter_input.display = True
+        self.set_focus(self.filter_input)
+
+    def action_clear_filter(self) -> None:
+        """Clear the text filter and any other narrowing of the list."""
+        self.filter_input.value = ""
+        self.filter_text = ""
+        self.filter_input.display = False
+        self.clear_restrictions()
+        self._apply_filters()
+        self.set_focus(self.headlines)
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is self.filter_input or (focused is self.headlines and self.is_filtered):
+            self.action_clear_filter()
+        elif focused is self.entity_panel.option_list:
+            self.action_toggle_entities()
+        elif focused is not self.headlines:
+            self.set_focus(self.headlines)
+        else:
+            self.back_from_list()
+
+    def back_from_list(self) -> None:
+        """Esc in the list with nothing to clear (the bookmarks screen closes)."""

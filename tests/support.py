@@ -1,0 +1,46 @@
+"""Helpers and hostile data shared by the tests (importable as ``support``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_FILE = REPO / "seeds" / "000_7f3c901dc792d98b.txt"
+
+# Strings an attacker could put in a headline or a body.
+HOSTILE_TITLES = [
+    "[@click=app.quit]x[/]",
+    "[bold red]x",
+    "\x1b[2J\x1b[31mred\x1b[0m",
+    "bidi \u202eevil\u202c text",
+    "zero\u200bwidth\u2066iso\u2069",
+    "c1 \x9b31m control",
+]
+
+
+def write_dump(path: Path, articles: list[tuple[str, str]]) -> Path:
+    """Write ``(title, body)`` pairs in the seed dump format."""
+    parts = [f"{title}\n\n{title}\n\n{body}\n\nRead More\n" for title, body in articles]
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def screen_text(app: Any) -> str:
+    """What a person would see: every line of the current screen as plain text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def gazetteer_recogniser(names: dict[str, str]):
+    """A small, exact recogniser for UI tests: every occurrence of a listed name."""
+    import re
+
+    from reader.model import Entity
+
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+    def recognise(text: str) -> list[Entity]:
+        return [Entity(m.start(), m.end(), names[m.group()], m.group()) for m in pattern.finditer(text)]
+
+    return recognise

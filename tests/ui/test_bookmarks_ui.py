@@ -1,0 +1,189 @@
+"""Bookmarks in the app: b, the ★ mark, the bookmarks screen (d/u/n, /, Esc), failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import screen_text
+from textual.widgets import Input
+
+from reader.sources import load_sources
+from reader.store import BookmarkStore, StoreError, default_path
+from reader.ui.app import DatelineApp
+from reader.ui.screens.bookmarks import BookmarksScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.screens.note import NoteScreen
+from reader.ui.widgets.headline_list import BOOKMARK_MARK, HeadlineList
+
+SIZE = (80, 24)
+
+
+def seed_app() -> DatelineApp:
+    return DatelineApp(load_sources().articles)
+
+
+def saved_ids() -> set[str]:
+    with BookmarkStore() as store:
+        return store.ids()
+
+
+async def test_b_bookmarks_marks_and_removes(tmp_path: Path) -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j", "b")
+        await pilot.pause()
+        second = app.articles[1]
+        assert saved_ids() == {second.id}
+        text = screen_text(app)
+        assert f"{BOOKMARK_MARK} Huawei can technically" in text  # a mark that is not only colour
+        assert "Bookmarked: Huawei can technically" in text
+        await pilot.press("enter", "b")  # from the article pane too: removes it
+        await pilot.pause()
+        assert saved_ids() == set()
+        assert BOOKMARK_MARK not in screen_text(app).split("\n")[3]
+        await pilot.press("u")  # undo puts it back
+        await pilot.pause()
+        assert saved_ids() == {second.id}
+
+
+async def test_bookmarks_screen_lists_reads_removes_undoes_and_notes() -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("b", "j", "j", "b")  # first, then third article
+        await pilot.press("B")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        listed = [a.title for a in screen.query_one(HeadlineList).articles]
+        assert listed == [app.articles[2].title, app.articles[0].title]  # newest first
+        text = screen_text(app)
+        assert "Bookmarks 2" in text and "saved 20" in text
+        # Notes: n opens a dialog; Enter saves.
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"chip ban", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        with BookmarkStore() as store:
+            assert store.get(app.articles[2].id).note == "chip ban"
+        assert "chip ban" in screen_text(app)
+        # The filter searches notes too.
+        await pilot.press("slash", *"chip", "enter")
+        await pilot.pause()
+        assert [a.id for a in screen.query_one(HeadlineList).articles] == [app.articles[2].id]
+        await pilot.press("escape")
+        await pilot.pause()
+        # d removes, u undoes with the note intact.
+        await pilot.press("d")
+        await pilot.pause()
+        assert saved_ids() == {app.articles[0].id}
+        await pilot.press("u")
+        await pilot.pause()
+        with BookmarkStore() as store:
+            assert store.get(app.articles[2].id).note == "chip ban"
+        assert len(screen.query_one(HeadlineList).articles) == 2
+        # Esc returns to the headlines, whose marks follow what changed.
+        await pilot.press("d", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.headlines._marked == {app.articles[0].id}
+
+
+async def test_note_dialog_escape_keeps_the_note() -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("b", "B", "n", *"draft", "escape")
+        await pilot.pause()
+        with BookmarkStore() as store:
+            assert store.get(app.articles[0].id).note == ""
+
+
+async def test_empty_bookmarks_screen_says_how_to_save() -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "No bookmarks yet." in text and "Press Esc to go back, then b" in text
+        await pilot.press("d", "n")  # nothing to act on: nothing happens
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+
+
+async def test_a_failing_store_notifies_and_the_app_keeps_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self, article, note="", tags=()):
+        raise StoreError("cannot save bookmarks: /data is read-only")
+
+    monkeypatch.setattr(BookmarkStore, "add", refuse)
+    app = seed_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "cannot save bookmarks" in text and "read-only" in text
+        await pilot.press("j")
+        assert app.screen.query_one(HeadlineList).cursor == 1
+        assert app.is_running
+
+
+async def test_a_damaged_bookmarks_file_is_moved_aside_and_the_user_told() -> None:
+    path = default_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database" * 100)
+    app = seed_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "damaged" in text and "corrupt" in text
+        moved = [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
+        assert len(moved) == 1 and moved[0].read_bytes() == b"this is not a database" * 100
+        await pilot.press("b")
+        await pilot.pause()
+        assert saved_ids() == {app.articles[0].id}
+
+
+async def test_hostile_note_is_shown_literally() -> None:
+    app = seed_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b", "B", "n", *"[@click=app.quit]x[/]", "enter")
+        await pilot.pause()
+        assert "[@click=app.quit]x[/]" in screen_text(app)
+        assert app.is_running
+
+
+async def test_bookmarks_survive_their_source(tmp_path: Path) -> None:
+    source = tmp_path / "one.txt"
+    source.write_text("Gone tomorrow\n\nGone tomorrow\n\nA story that will vanish.\n\nRead More\n", encoding="utf-8")
+    app = DatelineApp(load_sources([source]).articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+    source.unlink()
+    app = seed_app()  # a different source entirely
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Gone tomorrow" in text and "A story that will vanish." in text
+
+
+async def test_help_on_bookmarks_screen_lists_its_keys() -> None:
+    app = seed_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("B", "question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Bookmarks screen" in text and "Remove" in text and "Note" in text and "Undo" in text
+
+
+async def test_b_in_a_burst_bookmarks_the_headline_under_the_cursor() -> None:
+    """Keys arriving together ("jjb") act before the article pane has caught up."""
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.headlines.cursor = 2  # moved, but its Highlighted message not handled yet
+        assert screen.article_view.article is app.articles[0]
+        screen.action_toggle_bookmark()
+        assert saved_ids() == {app.articles[2].id}
