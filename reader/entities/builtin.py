@@ -277,7 +277,7 @@ def _is_sentence_start(text: str, start: int) -> bool:
     while i >= 0 and text[i] in _SPACES:
         i -= 1
     while i >= 0 and text[i] in _OPENERS:
-        if text[i] in "“\"" or (text[i] in "–—" and i > 0 and text[i - 1] in _SPACES):
+        if text[i] in "“\"" or (text[i] in "–—-" and i > 0 and text[i - 1] in _SPACES):
             # Quoted speech starts a sentence; so does a clause after a spaced dash
             # ("LONDON (Reuters) – Oil prices rose").
             return True

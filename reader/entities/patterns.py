@@ -60,7 +60,9 @@ TIME = (
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+    # Without the dot only before a day, as in wire datelines: "MUMBAI, Feb 8 (Reuters)".
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s\d))"
 )
 _MONTH_NO_MAY = _MONTH.replace("May|", "")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -90,6 +92,7 @@ DATE = (
     rf"|(?i:over\s|nearly\s|almost\s|about\s|around\s|some\s|more than\s|less than\s|another\s)?"
     # ("a day" and "one day" alone are vague: "a day when...", "one day we will...")
     rf"(?!(?i:a|an|one)\sday\b(?!\s(?:ago|later|earlier|before|after)))"
+    rf"(?<![\d%]\s)"  # "$1 a month" is a rate, not a date
     rf"(?:{NUM}(?:\s(?:or|to)\s{NUM})?|(?i:a|an|a few|a couple of|several|many|a number of))\s"
     rf"{_UNIT}(?:\s(?:ago|later|earlier|old))?\b"
     rf"|{NUM}[- ](?:year|month|week|day|quarter|decade)(?:s)?[- ]old"

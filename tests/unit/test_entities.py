@@ -581,3 +581,8 @@ def test_photo_credit_names_a_person_and_an_agency() -> None:
 
 def test_each_year_is_a_date() -> None:
     assert ("each year", "DATE") in found("Carmakers sell millions of vehicles in China each year.")
+
+
+def test_wire_dateline_with_an_undotted_month() -> None:
+    result = found("MUMBAI, Feb 8 (Reuters) - Prices rose by $1 a month.")
+    assert result == {("MUMBAI", "GPE"), ("Feb 8", "DATE"), ("Reuters", "ORG"), ("$1", "MONEY")}
