@@ -228,8 +228,8 @@ _PLAIN, _TITLE_CASE, _ALL_CAPS = 0, 1, 2
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _UPPER = re.compile(r"[^\W\d_a-z]")
 _LONGEST_HEADLINE = 200
-_LONGEST_NAME = 10
-"""Words; "University of Virginia Darden School of Business" has 7 (connectors count)."""
+_LONGEST_NAME = 6
+"""Capitalised words in one name ("University of Virginia Darden School of Business": 5)."""
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
 
 
@@ -399,8 +399,6 @@ class BuiltinRecogniser:
                 found = found[1:]
                 weak = False
             run_count = len(runs)
-            if len(found) > _LONGEST_NAME:
-                headline = weak = True  # a long capitalised stretch is title text, not one name
             for m in found:
                 tok_start, tok_end = start + m.start(), start + m.end()
                 if taken.overlaps(tok_start, tok_end):  # "May" in "Beijing on May 23"
@@ -509,6 +507,8 @@ class BuiltinRecogniser:
             if run.headline:
                 continue
             for index, (segment, cue) in enumerate(run.segments):
+                if self._too_long(text, segment):
+                    continue
                 if index == 0 and run.weak:
                     segment = self._trim_sentence_start(text, segment, evidence)
                 words = [text[s:e] for s, e in segment]
@@ -622,9 +622,14 @@ class BuiltinRecogniser:
                 and i + 1 < len(tokens)
                 and text[tokens[i + 1][0] : tokens[i + 1][1]] in self._titles
             ):
-                # A title ends the current segment unless it is part of a name ("General Motors").
-                rest = [text[s:e] for s, e in tokens[i + 1 :]]
-                if rest and rest[-1] in self._org_suffixes:
+                # A title ends the current segment unless it is part of a name ("General Motors"):
+                # the words after it, up to a connector, end in an organisation suffix.
+                rest = []
+                for s_, e_ in tokens[i + 1 :]:
+                    if text[s_].islower():
+                        break
+                    rest.append(text[s_:e_])
+                if rest and rest[-1] in self._org_suffixes and not self._is_given(rest[0]):
                     current.append((start, end))
                     i += 1
                     continue
@@ -688,7 +693,8 @@ class BuiltinRecogniser:
         found = []
         for index, (segment, cue) in enumerate(run.segments):
             weak = run.weak and index == 0
-            if run.headline:
+            if run.headline or self._too_long(text, segment):
+                # Headline words, or a long capitalised stretch that is title text, not one name.
                 found.extend(self._label_known(text, segment, evidence))
                 continue
             if weak:
@@ -735,6 +741,11 @@ class BuiltinRecogniser:
                         start = run.dropped
                 found.append((start, segment[-1][1], label))
         return found
+
+    @staticmethod
+    def _too_long(text: str, segment: list[tuple[int, int]]) -> bool:
+        """More capitalised words than any name has."""
+        return sum(1 for s, _ in segment if not text[s].islower()) > _LONGEST_NAME
 
     def _trim_sentence_start(
         self, text: str, segment: list[tuple[int, int]], evidence: _Evidence

@@ -586,3 +586,14 @@ def test_each_year_is_a_date() -> None:
 def test_wire_dateline_with_an_undotted_month() -> None:
     result = found("MUMBAI, Feb 8 (Reuters) - Prices rose by $1 a month.")
     assert result == {("MUMBAI", "GPE"), ("Feb 8", "DATE"), ("Reuters", "ORG"), ("$1", "MONEY")}
+
+
+def test_people_and_universities_joined_by_of_and_and() -> None:
+    text = "Prof. Jane Smith of Harvard University and Dr Ali Hassan of Cairo University wrote it."
+    assert found(text) == {
+        ("Jane Smith", "PERSON"),
+        ("Harvard University", "ORG"),
+        ("Ali Hassan", "PERSON"),
+        ("Cairo University", "ORG"),
+    }
+    assert ("General Motors", "ORG") in found("Shares of General Motors rose.")
