@@ -313,6 +313,8 @@ class BuiltinRecogniser:
         self._lower_regions = re.compile(
             rf"\b(?:{'|'.join(map(re.escape, lower))})\b" if lower else r"(?!)"
         )
+        # Words every lower-case region name contains, to skip the scan when none is there.
+        self._lower_region_keys = frozenset(name.split()[-1] for name in lower)
         self._norp = gaz.norp()
         self._given = gaz.given_names()
         self._surnames = gaz.surnames()
@@ -353,15 +355,16 @@ class BuiltinRecogniser:
         for match in _SPEAKER.finditer(text):
             if self._is_speaker(match.group(1)):
                 found.append((match.start(1), match.end(1), "PERSON"))
-        for match in self._lower_regions.finditer(text):
+        regions_here = any(key in text for key in self._lower_region_keys)
+        for match in self._lower_regions.finditer(text) if regions_here else ():
             found.append((match.start(), match.end(), "LOC"))  # "the euro zone"
-        for match in _PAN_NORP.finditer(text):
+        for match in _PAN_NORP.finditer(text) if "pan-" in text else ():
             if match.group(1) in self._norp:
                 found.append((match.start(), match.end(), "NORP"))
         for match in _QUOTED.finditer(text):
             if self._is_title(match.group(1)):
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
-        for match in _CREDIT.finditer(text):
+        for match in _CREDIT.finditer(text) if "/" in text else ():
             if self._looks_like_person(match.group(1).split()):
                 found.append((match.start(1), match.end(1), "PERSON"))
                 found.append((match.start(2), match.end(2), "ORG"))
@@ -498,7 +501,8 @@ class BuiltinRecogniser:
             evidence.person_first.add(words[0])
             evidence.person_last.add(words[-1])
             evidence.labels[" ".join(words)] = "PERSON"
-        for match in _PRODUCT_LIST.finditer(text):
+        has_list = " like " in text or " such as " in text or " including " in text
+        for match in _PRODUCT_LIST.finditer(text) if has_list else ():
             for item in _LIST_ITEM.findall(match.group(1)):
                 if not self._known(item, evidence):
                     evidence.labels.setdefault(item, "PRODUCT")
