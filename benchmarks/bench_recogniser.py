@@ -33,17 +33,20 @@ def main(argv: list[str] | None = None) -> int:
     recogniser = entities.get_recogniser("builtin")  # loads the gazetteers
     loaded = time.perf_counter()
 
-    best = float("inf")
+    # Wall-clock time, and this process's CPU time, which other load on the machine
+    # disturbs less. Best of the repeats for each.
+    best = best_cpu = float("inf")
     for _ in range(max(1, args.repeat)):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         found = recogniser.recognise(text)
         best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
 
     print(f"file:            {args.file.name} ({words:,} words, {len(text):,} characters)")
     print(f"import:          {1000 * (imported - started):.1f} ms")
     print(f"gazetteer load:  {1000 * (loaded - imported):.0f} ms (once per process)")
     print(f"recognise:       {1000 * best:.1f} ms best of {args.repeat}, {len(found)} entities")
-    print(f"speed:           {words / best:,.0f} words/s")
+    print(f"speed:           {words / best:,.0f} words/s (CPU time: {words / best_cpu:,.0f} words/s)")
     return 0
 
 

@@ -29,10 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ner", choices=("builtin", "spacy"), default="builtin")
     args = parser.parse_args(argv)
     try:
-        docs = [json.loads(line) for line in args.eval_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = args.eval_file.read_text(encoding="utf-8").splitlines()
     except OSError as error:
         print(f"score_entities: cannot read {args.eval_file}: {error.strerror}", file=sys.stderr)
         return 2
+    docs = [json.loads(line) for line in lines if line.strip()]
     try:
         recogniser = get_recogniser(args.ner)
     except RecogniserUnavailable as error:

@@ -25,7 +25,8 @@ formats:
   text   one entity per line: START<TAB>END<TAB>LABEL<TAB>TEXT (TEXT with controls removed)
   json   a JSON list of [start, end, label, text] lists
   jsonl  read JSON lines {"text": ..., ...}; write each object back with
-         "entities": [[start, end, label], ...] added, other keys kept as they were
+         "entities": [[start, end, label], ...] added (replacing any "entities"
+         already there), other keys and the text kept as they were
 
 Offsets are Python string indices (code points) into the input text, unchanged.
 """
@@ -51,10 +52,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _read(path: str) -> str:
     if path == "-":
+        # Bytes, decoded here: text mode would turn "\r\n" into "\n" and shift every offset.
+        stream = getattr(sys.stdin, "buffer", None)
         try:
-            return sys.stdin.read()
+            return stream.read().decode("utf-8") if stream is not None else sys.stdin.read()
         except UnicodeDecodeError as error:
-            raise CliError(f"stdin is not valid UTF-8: {error.reason}") from None
+            raise CliError(f"stdin is not valid UTF-8 ({error.reason})") from None
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             return handle.read()
@@ -73,6 +76,16 @@ def _recogniser(name: str):
         raise CliError(str(error)) from None
 
 
+# Characters that str.splitlines() and some readers take as line ends; JSON escapes them
+# only when asked to, so they are escaped here to keep one record per line.
+_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
+
+
+def _dumps_line(record: dict) -> str:
+    """One JSON line, non-ASCII text kept as is except for Unicode line separators."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
     records = []
     # Split on "\n" only: other line breaks (U+2028...) may sit inside JSON strings.
@@ -88,7 +101,7 @@ def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
         records.append(record)
     for record in records:
         record["entities"] = [[e.start, e.end, e.label] for e in recognise(record["text"])]
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(_dumps_line(record) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     source = "stdin" if args.file == "-" else args.file
     recogniser = _recogniser(args.ner)
     out = sys.stdout
+    if hasattr(out, "reconfigure") and (out.encoding or "").lower().replace("-", "") != "utf8":
+        out.reconfigure(encoding="utf-8")  # entity text and JSON are written as UTF-8
     if args.format == "jsonl":
         _jsonl(data, source, recogniser.recognise, out)
         return 0

@@ -54,13 +54,17 @@ class RecogniserUnavailable(RuntimeError):
     """The requested back-end cannot run here; the message says how to install it."""
 
 
-@cache
 def get_recogniser(name: str = "builtin") -> Recogniser:
     """The recogniser called ``name`` (``"builtin"`` or ``"spacy"``), built once and reused.
 
     Raises :class:`RecogniserUnavailable` with a one-line install hint when spaCy or
     its model is missing, and :class:`ValueError` for an unknown name.
     """
+    return _build(name)
+
+
+@cache
+def _build(name: str) -> Recogniser:
     if name == "builtin":
         from reader.entities.builtin import BuiltinRecogniser
 

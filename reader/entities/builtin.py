@@ -1,21 +1,29 @@
 """The built-in recogniser: rules, gazetteers and evidence gathered over the whole text.
 
-How it works, in two passes over the capitalised word runs of a text:
+DATE, TIME, MONEY and PERCENT come from the patterns in :mod:`reader.entities.patterns`.
+Names are found as *runs* of capitalised words ("University of Virginia", "iPhone 15e",
+"Abdulaziz bin Salman") and handled in two passes:
 
-1. **Evidence.** Runs in ordinary running text (not at a sentence start, not in a
-   title-case or all-caps headline) are remembered as *seen forms*. Strong cues decide
-   a label for the whole document: a title before a name ("CEO Ren Zhengfei"), a
-   transcript speaker label ("KIM WHITLER:"), a given name ("Jonathan Carson"), a verb
-   of saying after a short name, an organisation suffix ("Commerce Department").
-   The parts of a person's name are remembered too, so "Carson" alone later is PERSON.
-2. **Labelling.** Each run is split at titles and possessives, trimmed of a leading
-   sentence-initial "The", and labelled from the document's evidence, then the
-   gazetteers, then shape rules; unknown names default to ORG, the commonest label in
-   news. Words at a sentence start or in a headline count only when the rest of the
-   text or a gazetteer vouches for them, so headlines and tables do not explode into
-   false entities.
+1. **Evidence.** Runs in running text (not at a sentence start, not in a headline or
+   an all-caps line) are remembered as *seen*; a sentence's first word only counts when
+   it cannot be an ordinary word there. Strong cues then give a label for the whole
+   document: a title or role before a name ("CEO Ren Zhengfei", "runner Eliud
+   Kipchoge"), a transcript speaker label ("KIM WHITLER:"), a census given name or an
+   East Asian family name ("Jonathan Carson", "Xi Jinping"), an apposition ("Christophe
+   Barraud, chief economist at ..."), an organisation suffix ("Commerce Department"), a
+   product cue ("the WeChat app", "apps like Gmail and YouTube"). The parts of a
+   person's name are remembered, so "Carson" alone later is a PERSON too.
+2. **Labelling.** Each run is split at titles, possessives and connectors that are not
+   part of a name, trimmed of a sentence-initial word that is not ("The", "Several"),
+   and labelled from the document's evidence, then the gazetteers (places, regions,
+   group words), then shape rules (suffixes, model numbers, "X, California"). Unknown
+   names default to ORG, the commonest label in news.
 
-DATE, TIME, MONEY and PERCENT come from :mod:`reader.entities.patterns`.
+Words at a sentence start, in a title-case headline, in an all-caps line or a table
+cell need the rest of the text, a gazetteer or a clause that follows ("Nissan
+reported ...") to vouch for them, so headlines and tables do not explode into false
+entities. Quoted title-case phrases are WORK_OF_ART; publishers after a headline's
+dash are ORG.
 
 Core module: no textual or rich imports.
 """
@@ -23,23 +31,54 @@ Core module: no textual or rich imports.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.entities import gazetteers as gaz
+from reader.entities import wordlists
 from reader.entities.patterns import numeric_entities
 from reader.model import Entity
 
+# -- runs of capitalised words --------------------------------------------------------------
+
+# Upper-case letters: ASCII and the accented Latin ones ("Émile", "Łódź", "Åsa").
+_UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 # A capitalised word: "U.S.", "McDonald’s", "Wi-Fi", "Investing.com", "P30", or a
 # camel-case brand starting lower-case ("iPhone", "eBay").
-_CAP_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'&.-]*\w|[A-Z]|[a-z]{1,2}[A-Z]\w*)"
-_CONNECTOR = r"(?:of(?:[ \t]+the)?|for|de|del|da|van|von|der|du|la|bin|al|on|and|&)"
-_RUN = re.compile(
-    rf"(?<![\w@#/.’'-]){_CAP_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD})*(?![\w@])"
+_CAP_WORD = (
+    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[{_UP}][\w’'&.-]*\w|[{_UP}]|[a-z]{{1,2}}[A-Z]\w*)"
+).format(
+    _UP=_UP,
+    # A middle initial ("John F. Kennedy") is followed by a name, not by a new sentence.
+    _INITIAL_NEXT=r"(?=[ \t]+[A-Z][a-z])",
 )
-_TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}")
+_CONNECTOR = (
+    r"(?:of(?:[ \t]+the)?|for|and|&|(?:de|del|da|das|do|dos|des|di|van|von|der|den|du|la|le|bin|ibn|al)"
+    r"(?:[ \t]+(?:der|den|la|le|de))?)"
+)
+_PARTICLES = frozenset(
+    "de del da das do dos des di van von der den du la le bin ibn al".split()
+)
+_STARTERS = r"(?:The|A|An|In|It|He|She|They|We|I|But|And|This|That|On|At|As)\b"
+# One space between the words of a name: wider gaps and tabs separate table columns. After
+# a word ending in "." ("U.S."), a sentence starter begins a new sentence, not the name.
+_GAP = rf"(?:(?<!\.)[ \u00a0]|(?<=\.)[ \u00a0](?!{_STARTERS}))"
+# A model number after a name ("iPhone 15e", "Windows 11"), but not a year, an amount or a time.
+_MODEL = (
+    r"(?!(?:1[89]|20)\d\d\b)\d{1,4}[a-z]{0,2}(?![\w%/$£€-]|[,.:]\d|[ \t]+(?:percent|per|million|"
+    r"billion|thousand|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m|am\b|pm\b))"
+)
+_RUN = re.compile(
+    rf"(?<![\w@#/.’'])(?<![a-z]-){_CAP_WORD}"
+    rf"(?:{_GAP}(?:(?:{_CONNECTOR}[ \t]+)?{_CAP_WORD}|{_MODEL}))*(?![\w@])"
+)
+_TOKEN = re.compile(rf"{_CAP_WORD}|{_CONNECTOR}|{_MODEL}")
 # Lower-case words of running text (not inside URLs, handles or file names).
 _LOWER_WORD = re.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
+
+# -- context that tells what a name is ------------------------------------------------------
+
 _SPEAKER = re.compile(
     r"^([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){1,3}):(?=[ \t]*$|[^\n]*[a-z])", re.M
 )
@@ -48,12 +87,41 @@ _SAYING = re.compile(
     r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
 )
 # What follows a name and tells its kind: "the Trump administration", "the WeChat app".
-_PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency)\b")
+_PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency|Administration|Presidency)\b")
 _PRODUCT_AFTER = re.compile(
     r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
     r"|-(?:based|powered|compatible|enabled)\b)"
 )
-_PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]")
+# "apps like Gmail, Google Maps and YouTube": a list of products after a kind of product.
+_PRODUCT_LIST = re.compile(
+    r"\b(?:apps?|applications|services|platforms?|products|devices|gadgets|phones|smartphones|"
+    r"handsets|software|browsers|games|consoles|models|operating systems)[ \t]+"
+    r"(?:like|such as|including)[ \t]+((?:{item}(?:,? (?:and|or) |, )?)+)".format(
+        item=r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*(?: [A-Z0-9][\w’'-]*(?:\.[\w’'-]+)*)*"
+    )
+)
+_LIST_ITEM = re.compile(r"[A-Z][\w’'-]*(?:\.[\w’'-]+)*(?: [A-Z0-9][\w’'-]*(?:\.[\w’'-]+)*)*")
+# "Christophe Barraud, chief economist at ...", "said Jane Doe": context of a person's name.
+_ROLE_WORDS = (
+    r"(?:chief|executive|president|founder|co-founder|director|head|analyst|economist|"
+    r"strategist|professor|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|"
+    r"chairwoman|partner|manager|editor|reporter|author|researcher|fellow|lawyer|"
+    r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose)"
+)
+_APPOSITION = re.compile(
+    rf",[ \t]+(?:(?:the|a|an|its|his|her)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,2}}?{_ROLE_WORDS}\b"
+)
+_ROLE_AFTER = re.compile(
+    r"[ \t]+(?:founder|co-founder|chief|executive|ceo|chairman|chairwoman|president|"
+    r"spokesman|spokeswoman|spokesperson|boss|head|analyst|official|officials|employees?)\b"
+)
+_COMMA_NAME = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|at|from|for|with|by|to|in|on)[ \t]+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)[ \t]+$")
+
+# -- shapes of names and of the text around them --------------------------------------------
+
+_PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]|\d")
 # A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
 _ROMANISED = re.compile(
     r"(?:(?:zh|ch|sh|ng|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|yu|"
@@ -63,9 +131,29 @@ _ROMANISED = re.compile(
 # A lower-case tail after a hyphen that makes an adjective: "Chinese-based", "Soviet-style".
 _HYPHEN_TAIL = re.compile(r"-[a-z][\w-]*$")
 # A publisher after a dash at the end of a headline: "... – CNET", "... | Reuters".
-_PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’' ]{1,40}?)[ \t]*$", re.M)
+_PUBLISHER = re.compile(r"[ \t][–—|-][ \t]+([A-Z][\w.&’']*(?: [A-Z][\w.&’']*){0,3})[ \t]*$", re.M)
+# A photo credit: "Lisa Eadicicco/CNET", "Aly Song/Reuters".
+_CREDIT = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})/([A-Z][\w.]*[A-Za-z])(?![\w/])")
+# A title in quotation marks: “What Western Marketers Can Learn from China.”
+_QUOTED = re.compile(r"[“\"]([A-Z][^“”\"\n]{3,120}?)[.]?[”\"]")
+# Capitalised nouns after a known name that are not part of it ("Trump Administration").
+_HEAD_NOUNS = frozenset(["Administration", "Presidency", "Era", "Government"])
+# After a sentence's first word: the rest of a clause, not an exclamation ("Oops,") or an
+# imperative's object ("Download the app").
+_SUBJECT_NEXT = re.compile(
+    r"[ \u00a0](?!(?:the|a|an|your|our|my|this|these|those|it|them|us|you|me|up|out|now|here)\b)[a-z]"
+    r"|,[ \u00a0](?:the|a|an|which|who|whose)\b"  # "Boeing, the main contractor, declined"
+    r"|,[ \u00a0][A-Z]"  # "Volkswagen, BMW and Mercedes-Benz could face"
+)
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
+_PAN_NORP = re.compile(r"\bpan-([A-Z][a-z]+)\b")  # "pan-European"
 _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
+# What may follow a name ending in "'s" that is not a possessive: punctuation or a function word.
+_NOT_POSSESSED = re.compile(
+    r"[ \t]*(?:[.,;:!?)\"”]|(?:or|and|is|was|has|had|did|does|said|says|really|also|will|"
+    r"would|can|could|in|at|on|to|for|with)\b)"
+)
 _DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
 # A lower-case role right before a name: "runner Eliud Kipchoge", "spokeswoman Jane Doe".
 _ROLE_BEFORE = re.compile(
@@ -75,61 +163,12 @@ _ROLE_BEFORE = re.compile(
     r"editor|reporter|correspondent|columnist|author|writer|lawyer|attorney|judge|coach|"
     r"player|striker|runner|singer|rapper|actor|actress|artist|star|boss|chief|ceo|cfo|"
     r"investor|billionaire|entrepreneur|dissident|activist|envoy|ambassador|general|"
-    r"commander|pilot|partner|head|colleague|rival|wife|husband|son|daughter|father|mother)"
+    r"commander|pilot|wife|husband|son|daughter|father|mother)"
     r"[ \t]+$"
 )
 _SENTENCE_END = frozenset(".!?:;\n")
+_SPACES = frozenset(" \t\u00a0")
 _OPENERS = frozenset("\"“‘'([«—–-•*")
-
-# Capitalised words that are not names on their own (function words, headings, months).
-_NOT_NAMES = frozenset(
-    """
-    A An The This That These Those It Its It’s It's I I’m I'm I’ve I'd We You He She They Our
-    My Your His Her Their Them Us Me In On At By For From With Without As Of To And But Or Nor
-    If When While After Before Since Because So Yet Also However Meanwhile Still Just Even Here
-    There Here’s There’s What Which Who Whom Whose Why How Where Some Many Most More Much All
-    Any Every Each No Not Yes Now Then Than Both Either Neither Other Another Such Only Very
-    Read Image Images Photo Photos Credit Source Sources Note Update Updated Advertisement
-    Related Share Subscribe Sign Follow Opinion Transcript Video Watch Click Email Listen
-    Getty January February March April May June July August September October November
-    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tomorrow
-    Yesterday Inc Ltd Corp Co Jr Sr St Ok OK Oh Please Thanks Thank
-    Let Let’s Don’t Do Does Did Is Are Was Were Be Been Can Could Will Would Should Must
-    Might Shall Has Have Had Get Got Make Made New Old First Last Next Over Under Up Down
-    About Into Out Off Again Once Well Yeah Hi Hello Dear Mon Tue Wed Thu Fri Sat Sun
-    Chapter Section Part Figure Table Page Step Q A. Everyone Everybody Someone Somebody
-    Nobody Anyone Anybody Nothing Everything Something That’s That's What’s What's Today’s
-    Today's
-    """.split()
-)
-
-# Capitalised acronyms that are generic terms, not names.
-_GENERIC_ACRONYMS = frozenset(
-    """
-    CEO CEOs CFO COO CTO CRO CMO CIO VP SVP EVP MD IPO IPOs OS AI TV PR GDP KOL KOLs USB
-    OK PT ET AM PM FAQ LTE GPS API APIs PC PCs ETF ETFs IT HR NGO NGOs VR AR SMS PDF HTML
-    URL ID DNA MBA PhD RSS DIY Q&A GMT UTC EST PST EDT PDT BST CET CT MT UK-based SUV SUVs
-    LED LCD CPU GPU RAM SSD HD HDR UI UX B2B B2C R&D M&A ROI KPI KPIs FDI ESG IoT ML NFT
-    NFTs EV EVs APP APPS FY Q1 Q2 Q3 Q4 H1 H2 YoY QoQ BREAKING UPDATE UPDATED LIVE NEW
-    WATCH READ MORE PHOTO VIDEO EXCLUSIVE TRANSCRIPT OPINION ANALYSIS EDITORIAL
-    """.split()
-)
-
-# Words that, right before a title, belong to the title ("Commerce Secretary").
-_ROLE_MODIFIERS = frozenset(
-    """
-    Commerce Treasury Defense Defence State Foreign Finance Trade Health Justice Interior
-    Energy Education Labor Labour Home Prime Deputy Vice Executive Managing Senior Former
-    First Chief Acting Interim Assistant Associate General Attorney Supreme Press
-    """.split()
-)
-
-_PRODUCT_LAST = frozenset("Pro Plus Max Mini Lite Ultra Air Fold OS Phone Watch Edition".split())
-_EVENT_LAST = frozenset(
-    "War Olympics Games Cup Bowl Championship Championships Festival Expo Summit Revolution "
-    "Crisis Election Elections Marathon Open Grand Prix".split()
-)
-_LAW_LAST = frozenset("Act Amendment Treaty Accord Accords Agreement Convention Constitution".split())
 
 
 @dataclass(slots=True)
@@ -143,6 +182,8 @@ class _Run:
     title_before: bool = False
     dropped: int | None = None
     """Start of a sentence-initial word cut off the front ("The"), kept if the text says so."""
+    segments: list[tuple[list[tuple[int, int]], str]] = field(default_factory=list)
+    """The run split into names (see ``BuiltinRecogniser._segments``), set by the first pass."""
 
 
 @dataclass(slots=True)
@@ -155,7 +196,7 @@ class _Evidence:
     person_first: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
     seen_tokens: set[str] = field(default_factory=set)
-    repeated_possessives: set[str] = field(default_factory=set)
+    name_possessives: set[str] = field(default_factory=set)
 
     def add_person(self, words: list[str]) -> None:
         name = " ".join(words)
@@ -170,12 +211,12 @@ class _Lines:
 
     __slots__ = ("starts", "kinds")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lower_words: set[str]) -> None:
         self.starts: list[int] = [0]
         self.kinds: list[int] = []
         offset = 0
         for line in text.split("\n"):
-            self.kinds.append(_line_kind(line))
+            self.kinds.append(_line_kind(line, lower_words))
             offset += len(line) + 1
             self.starts.append(offset)
 
@@ -186,35 +227,62 @@ class _Lines:
 _PLAIN, _TITLE_CASE, _ALL_CAPS = 0, 1, 2
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _UPPER = re.compile(r"[^\W\d_a-z]")
-_LOWER = re.compile(r"[a-z]")
+_LONGEST_HEADLINE = 200
+_LONGEST_NAME = 6
+"""Capitalised words in one name ("University of Virginia Darden School of Business": 5)."""
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
 
 
-def _line_kind(line: str) -> int:
-    """Classify a line as plain text, a title-case headline or an all-caps line."""
+def _line_kind(line: str, lower_words: set[str]) -> int:
+    """Classify a line as plain text, a title-case headline or an all-caps line.
+
+    A title-case headline capitalises ordinary words too ("Huawei Can Technically
+    Survive"); a line of names ("Reporting by Jane Doe in London") does not, so at least
+    one capitalised word after the first must be an ordinary word of the text.
+    """
+    stripped = line.rstrip()
+    if len(stripped) > _LONGEST_HEADLINE or stripped.endswith("."):
+        return _PLAIN  # a paragraph: the common case, decided without looking at words
     words = _WORD.findall(line)
     if len(words) < 2:
         return _PLAIN
-    uppers = len(_UPPER.findall(line))
-    lowers = len(_LOWER.findall(line))
-    if uppers >= 4 * lowers and uppers >= 6:
-        return _ALL_CAPS
+    if line == line.upper():
+        return _ALL_CAPS if len(_UPPER.findall(line)) >= 6 else _PLAIN
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(content) >= 3 and not line.rstrip().endswith("."):
+    if len(content) >= 3:
         capitalised = sum(1 for w in content if w[0].isupper())
-        if capitalised >= 0.75 * len(content):
+        if capitalised >= 0.75 * len(content) and any(
+            w in wordlists.NOT_NAMES or w.lower() in lower_words for w in content[1:] if w[0].isupper()
+        ):
             return _TITLE_CASE
     return _PLAIN
 
 
+def _fold(name: str) -> str:
+    """``name`` without accents, for looking it up in lists spelt in ASCII."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _is_initial(word: str) -> bool:
+    """A middle initial such as "F." in "John F. Kennedy"."""
+    return len(word) == 2 and word[1] == "."
+
+
 def _is_sentence_start(text: str, start: int) -> bool:
-    """True when ``start`` opens a sentence, a line or a quotation."""
+    """True when ``start`` opens a sentence, a line, a quotation or a table cell."""
+    if text.startswith(("\t", "  "), start - 2) or text.startswith("\t", start - 1):
+        return True
     i = start - 1
-    while i >= 0 and text[i] in " \t":
+    while i >= 0 and text[i] in _SPACES:
         i -= 1
     while i >= 0 and text[i] in _OPENERS:
+        if text[i] in "“\"" or (text[i] in "–—-" and i > 0 and text[i - 1] in _SPACES):
+            # Quoted speech starts a sentence; so does a clause after a spaced dash
+            # ("LONDON (Reuters) – Oil prices rose").
+            return True
         i -= 1
-        while i >= 0 and text[i] in " \t":
+        while i >= 0 and text[i] in _SPACES:
             i -= 1
     return i < 0 or text[i] in _SENTENCE_END
 
@@ -226,7 +294,7 @@ def _strip_possessive(text: str, start: int, end: int, evidence: _Evidence) -> i
         stem = text[start : end - 2]
         if stem.rsplit(" ", 1)[-1] in evidence.seen_tokens:
             return end - 2
-        if word not in evidence.repeated_possessives:
+        if word not in evidence.name_possessives:
             return end - 2
     return end
 
@@ -239,14 +307,22 @@ class BuiltinRecogniser:
     def __init__(self) -> None:
         gaz.load_all()
         self._places = gaz.places()
+        self._states = gaz.states()
         self._regions = gaz.regions()
+        lower = sorted((r for r in self._regions if r[0].islower()), key=len, reverse=True)
+        self._lower_regions = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, lower))})\b" if lower else r"(?!)"
+        )
+        # Words every lower-case region name contains, to skip the scan when none is there.
+        self._lower_region_keys = frozenset(name.split()[-1] for name in lower)
         self._norp = gaz.norp()
         self._given = gaz.given_names()
         self._surnames = gaz.surnames()
-        self._titles = gaz.TITLES
-        self._org_suffixes = gaz.ORG_SUFFIXES
-        self._org_heads = gaz.ORG_HEADS
-        self._extra_org = gaz.EXTRA_ORG
+        self._use_dictionary = bool(gaz.common_words())
+        self._titles = wordlists.TITLES
+        self._org_suffixes = wordlists.ORG_SUFFIXES
+        self._org_heads = wordlists.ORG_HEADS
+        self._extra_org = wordlists.EXTRA_ORG
 
     # -- public -------------------------------------------------------------------------
 
@@ -270,17 +346,32 @@ class BuiltinRecogniser:
     # -- names --------------------------------------------------------------------------
 
     def _names(self, text: str, taken: "_Coverage") -> list[tuple[int, int, str]]:
-        lines = _Lines(text)
         evidence = _Evidence()
         evidence.lower_words = set(_LOWER_WORD.findall(text))
+        lines = _Lines(text, evidence.lower_words)
         runs = self._runs(text, lines, taken)
         self._gather(text, runs, evidence)
         found: list[tuple[int, int, str]] = []
         for match in _SPEAKER.finditer(text):
             if self._is_speaker(match.group(1)):
                 found.append((match.start(1), match.end(1), "PERSON"))
+        regions_here = any(key in text for key in self._lower_region_keys)
+        for match in self._lower_regions.finditer(text) if regions_here else ():
+            found.append((match.start(), match.end(), "LOC"))  # "the euro zone"
+        for match in _PAN_NORP.finditer(text) if "pan-" in text else ():
+            if match.group(1) in self._norp:
+                found.append((match.start(), match.end(), "NORP"))
+        for match in _QUOTED.finditer(text):
+            if self._is_title(match.group(1)):
+                found.append((match.start(1), match.end(1), "WORK_OF_ART"))
+        for match in _CREDIT.finditer(text) if "/" in text else ():
+            if self._looks_like_person(match.group(1).split()):
+                found.append((match.start(1), match.end(1), "PERSON"))
+                found.append((match.start(2), match.end(2), "ORG"))
         for match in _PUBLISHER.finditer(text):
-            if taken.overlaps(match.start(1), match.end(1)):
+            if taken.overlaps(match.start(1), match.end(1)) or any(
+                word in wordlists.NOT_NAMES and word != "The" for word in match.group(1).split()
+            ):
                 continue
             found.append((match.start(1), match.end(1), "ORG"))
         for run in runs:
@@ -301,9 +392,10 @@ class BuiltinRecogniser:
                 weak
                 and not headline
                 and len(found) > 1
-                and found[0].group() in _NOT_NAMES
-                and not self._in_gazetteer(match.group())
-                and not self._in_gazetteer(match.group()[: found[1].end()])
+                and found[0].group() in wordlists.NOT_NAMES
+                and not any(
+                    self._in_gazetteer(match.group()[: m.end()]) for m in found[1:5]
+                )  # "New South Wales Police"
             ):
                 # "The Commerce Department said": the sentence's first word is not the name's.
                 dropped = start + found[0].start()
@@ -350,6 +442,8 @@ class BuiltinRecogniser:
         return runs
 
     def _in_gazetteer(self, name: str) -> bool:
+        if name.endswith(_POSSESSIVE):
+            name = name[:-2]
         return name in self._places or name in self._regions or name in self._extra_org
 
     def _hyphen_parts(self, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -373,21 +467,32 @@ class BuiltinRecogniser:
         possessives: dict[str, int] = {}
         for run in runs:
             words = [text[s:e] for s, e in run.tokens]
-            for word in words:
-                if word.endswith(_POSSESSIVE):
+            for (_, end), word in zip(run.tokens, words):
+                if word.endswith(_POSSESSIVE) and _NOT_POSSESSED.match(text, end):
                     possessives[word] = possessives.get(word, 0) + 1
-            first_strong = 1 if run.weak else 0
+            # A sentence's first word counts only when it cannot be an ordinary word there:
+            # "The Commerce Department" gives "Commerce Department", "Lockheed Martin" itself.
+            first_strong = 0
+            if run.weak and (
+                len(words) == 1
+                or words[0] in wordlists.NOT_NAMES
+                or words[0].lower() in evidence.lower_words
+                or gaz.is_common_word(words[0])
+            ):
+                first_strong = 1
             if run.headline:
                 continue
             for word in words[first_strong:]:
                 seen_tokens.add(word)
             if len(words) > first_strong:
-                evidence.seen.add(" ".join(words[first_strong:]))
-        # Possessive-looking names ("McDonald’s") that recur and whose stem never stands alone.
+                name = " ".join(words[first_strong:])
+                evidence.seen.add(name)
+                if name.endswith(_POSSESSIVE):
+                    evidence.seen.add(name[:-2])  # "City’s manager" vouches for "City"
+        # Names ending in "'s" ("McDonald’s"): seen where no possessed noun follows
+        # ("BMW and McDonald’s."), and their stem never stands alone.
         evidence.seen_tokens = seen_tokens
-        evidence.repeated_possessives = {
-            w for w, n in possessives.items() if n >= 2 and w[:-2] not in seen_tokens
-        }
+        evidence.name_possessives = {w for w in possessives if w[:-2] not in seen_tokens}
         for match in _SPEAKER.finditer(text):
             if not self._is_speaker(match.group(1)):
                 continue
@@ -396,21 +501,28 @@ class BuiltinRecogniser:
             evidence.person_first.add(words[0])
             evidence.person_last.add(words[-1])
             evidence.labels[" ".join(words)] = "PERSON"
+        has_list = " like " in text or " such as " in text or " including " in text
+        for match in _PRODUCT_LIST.finditer(text) if has_list else ():
+            for item in _LIST_ITEM.findall(match.group(1)):
+                if not self._known(item, evidence):
+                    evidence.labels.setdefault(item, "PRODUCT")
         for run in runs:
+            run.segments = self._segments(text, run, evidence)
             if run.headline:
                 continue
-            for segment, cue in self._segments(text, run, evidence):
+            for index, (segment, cue) in enumerate(run.segments):
+                if self._too_long(text, segment):
+                    continue
+                if index == 0 and run.weak:
+                    segment = self._trim_sentence_start(text, segment, evidence)
                 words = [text[s:e] for s, e in segment]
                 name = " ".join(words)
-                if not words or name in _NOT_NAMES:
+                if not words or name in wordlists.NOT_NAMES:
                     continue
-                if cue == "title" and self._looks_like_person(words):
+                if self._person_cue(text, segment, words, cue, evidence) and self._looks_like_person(words):
                     evidence.add_person(words)
-                elif 2 <= len(words) <= 3 and self._looks_like_person(words):
-                    first = words[0]
-                    end = segment[-1][1]
-                    if first in self._given or self._east_asian(words) or _SAYING.match(text, end):
-                        evidence.add_person(words)
+                    if self._east_asian(words):
+                        evidence.person_last.add(words[0])  # "Xi Jinping" ... "Xi said"
                 elif words[-1] in self._org_suffixes and len(words) > 1:
                     evidence.labels.setdefault(name, "ORG")
                 end = segment[-1][1]
@@ -420,11 +532,46 @@ class BuiltinRecogniser:
                 elif _PRODUCT_AFTER.match(text, end) and not self._known(name, evidence):
                     evidence.labels.setdefault(name, "PRODUCT")
 
+    def _person_cue(
+        self, text: str, segment: list[tuple[int, int]], words: list[str], cue: str, evidence: _Evidence
+    ) -> bool:
+        """Strong evidence that a name segment is a person, from its words or its context."""
+        if cue == "title":
+            return True
+        if not 2 <= len(words) <= 3:
+            return False
+        start, end = segment[0][0], segment[-1][1]
+        if _ROLE_AFTER.match(text, end):
+            return False  # "Trade Desk founder Jeff Green": the organisation comes before the role
+        if cue == "role" or self._is_given(words[0]) or self._east_asian(words):
+            return True
+        if _APPOSITION.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 8), start):
+            return True  # "Pep Guardiola, City's manager", "said Christophe Barraud"
+        if gaz.is_common_word(words[0]):
+            return False  # "The World Health Organization said": weaker cues need an odd first word
+        if _SAYING.match(text, end):
+            # "Jane Doe said", but not "chief executive of Acme Gaming, said"
+            return not _PREPOSITION_BEFORE.search(text, max(0, start - 6), start)
+        # "Christophe Barraud ... Barraud said": a census surname that also stands alone.
+        return words[-1] in self._surnames and words[-1] in evidence.seen and words[0] not in self._surnames
+
+    @staticmethod
+    def _is_title(quoted: str) -> bool:
+        """Title case of two or more words, not a quoted remark ("We will win," he said)."""
+        if quoted.endswith((",", "?", "!")) or quoted.startswith(("I ", "We ", "You ", "It ")):
+            return False
+        words = _WORD.findall(quoted)
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        return (
+            len([w for w in content if len(w) > 2]) >= 2  # not a code name: “Plan B”
+            and all(w[0].isupper() for w in content)
+        )
+
     def _is_speaker(self, label: str) -> bool:
         """A transcript speaker label ("KIM WHITLER") rather than a shouted heading."""
         words = label.split()
         return not any(
-            w in _GENERIC_ACRONYMS or w.capitalize() in self._places or w in self._org_suffixes
+            w in wordlists.GENERIC_ACRONYMS or w.capitalize() in self._places or w in self._org_suffixes
             for w in words
         )
 
@@ -432,20 +579,29 @@ class BuiltinRecogniser:
         """Title-case words (not all caps), none a known place, group or organisation word."""
         if not 1 <= len(words) <= 4:
             return False
+        east_asian = self._east_asian(words)
         for word in words:
-            if not word[0].isupper() or (word.isupper() and len(word) > 1):
+            if word.split()[0] in _PARTICLES:  # "bin", "von der"
+                continue
+            if not word[0].isupper() or (word.isupper() and len(word) > 1 and not _is_initial(word)):
                 return False
-            if word in self._org_suffixes or word in _NOT_NAMES or word in self._norp:
+            if word in self._org_suffixes or word in self._norp:
+                return False
+            if word in wordlists.NOT_NAMES and not east_asian:  # "Liu He" is a name
                 return False
         if " ".join(words) in self._places:
             return False
+        if len(words) > 1 and words[0] in self._places and not (
+            self._is_given(words[0]) and words[-1] in self._surnames
+        ):
+            return False  # "China Unicom", but "Georgia Smith"
         # "Elizabeth Warren" is a person although Warren is also a city.
-        return words[-1] not in self._places or (len(words) > 1 and words[0] in self._given)
+        return words[-1] not in self._places or (len(words) > 1 and self._is_given(words[0]))
 
     @staticmethod
     def _east_asian(words: list[str]) -> bool:
         """ "Xi Jinping", "Lam Yik Fei": a family name, then romanised given-name syllables."""
-        return words[0] in gaz.EAST_ASIAN_SURNAMES and all(
+        return words[0] in wordlists.EAST_ASIAN_SURNAMES and all(
             len(w) <= 9 and _ROMANISED.fullmatch(w) for w in words[1:]
         )
 
@@ -460,19 +616,24 @@ class BuiltinRecogniser:
         tokens = list(run.tokens)
         segments: list[tuple[list[tuple[int, int]], str]] = []
         current: list[tuple[int, int]] = []
-        cue = "title" if run.title_before else ""
+        cue = "role" if run.title_before else ""
         i = 0
         while i < len(tokens):
             start, end = tokens[i]
             word = text[start:end]
             if word in self._titles or (
-                word in _ROLE_MODIFIERS
+                word in wordlists.ROLE_MODIFIERS
                 and i + 1 < len(tokens)
                 and text[tokens[i + 1][0] : tokens[i + 1][1]] in self._titles
             ):
-                # A title ends the current segment unless it is part of a name ("General Motors").
-                rest = [text[s:e] for s, e in tokens[i + 1 :]]
-                if rest and rest[-1] in self._org_suffixes:
+                # A title ends the current segment unless it is part of a name ("General Motors"):
+                # the words after it, up to a connector, end in an organisation suffix.
+                rest = []
+                for s_, e_ in tokens[i + 1 :]:
+                    if text[s_].islower():
+                        break
+                    rest.append(text[s_:e_])
+                if rest and rest[-1] in self._org_suffixes and not self._is_given(rest[0]):
                     current.append((start, end))
                     i += 1
                     continue
@@ -482,11 +643,27 @@ class BuiltinRecogniser:
                 i += 1
                 continue
             if word[0].islower() and not _PRODUCT_TOKEN.match(word):
-                # Connector: keep inside "University of Virginia", split elsewhere.
+                # Connector: keep inside "University of Virginia" or "Abdulaziz bin Salman",
+                # split elsewhere ("Qualcomm and Intel").
                 head = text[current[-1][0] : current[-1][1]] if current else ""
-                if word in ("of", "of the", "for", "&") and (
-                    head in self._org_heads or head in gaz.ORG_SUFFIXES or word == "&"
-                ):
+                last = text[tokens[-1][0] : tokens[-1][1]]
+                joins = (
+                    (word.split()[0] in _PARTICLES and current)
+                    or word == "&"
+                    or (
+                        word in ("of", "of the", "for")
+                        and (head in self._org_heads or head in self._org_suffixes)
+                    )
+                    # "Food and Drug Administration": a common noun before "and", a suffix at the end
+                    or (
+                        word == "and"
+                        and last in self._org_suffixes
+                        and head not in self._org_suffixes
+                        and head not in evidence.seen
+                        and (head.lower() in evidence.lower_words or gaz.is_common_word(head))
+                    )
+                )
+                if joins:
                     current.append((start, end))
                 else:
                     if current:
@@ -518,10 +695,10 @@ class BuiltinRecogniser:
 
     def _label_run(self, text: str, run: _Run, evidence: _Evidence) -> list[tuple[int, int, str]]:
         found = []
-        segments = self._segments(text, run, evidence)
-        for index, (segment, cue) in enumerate(segments):
+        for index, (segment, cue) in enumerate(run.segments):
             weak = run.weak and index == 0
-            if run.headline:
+            if run.headline or self._too_long(text, segment):
+                # Headline words, or a long capitalised stretch that is title text, not one name.
                 found.extend(self._label_known(text, segment, evidence))
                 continue
             if weak:
@@ -532,6 +709,33 @@ class BuiltinRecogniser:
                 weak = len(segment) == 1 and segment[0][0] == run.tokens[0][0]
                 if weak and text.startswith(_POSSESSIVE, segment[0][1]):
                     weak = False  # "Amazon's shares rose": common words rarely take "'s"
+            last = text[segment[-1][0] : segment[-1][1]]
+            if len(segment) > 1 and (last in wordlists.GENERIC_ACRONYMS or last in _HEAD_NOUNS):
+                rest = text[segment[0][0] : segment[-2][1]]
+                if self._gazetteer_label(rest, evidence) or rest in evidence.seen:
+                    # "Uighur DNA", "the Trump Administration": the last word is not the name's.
+                    segment = segment[:-1]
+            if len(segment) > 1 and all(text[s:e] in self._norp for s, e in segment):
+                if text[segment[-1][0] : segment[-1][1]].endswith("s"):  # "Uighur Muslims": two groups
+                    found.extend((s, e, "NORP") for s, e in segment)
+                else:  # "Han Chinese": one group
+                    found.append((segment[0][0], segment[-1][1], "NORP"))
+                continue
+            first_word = text[segment[0][0] : segment[0][1]]
+            if len(segment) > 2 and (first_word in self._norp or first_word in self._places):
+                rest = [text[s:e] for s, e in segment[1:]]
+                if self._is_given(rest[0]) and self._looks_like_person(rest):
+                    # "Canadian Jeremy Hansen", "Kenyan Eliud Kipchoge": a group word, then a person
+                    group = self._gazetteer_label(first_word, evidence) or "NORP"
+                    found.append((segment[0][0], segment[0][1], group))
+                    found.append((segment[1][0], segment[-1][1], "PERSON"))
+                    continue
+            if len(segment) > 1 and text[segment[-1][0] : segment[-1][1]] in self._norp:
+                place = text[segment[0][0] : segment[-2][1]]
+                if place in self._places:  # "a Louisiana Republican"
+                    found.append((segment[0][0], segment[-2][1], "GPE"))
+                    found.append((segment[-1][0], segment[-1][1], "NORP"))
+                    continue
             label = self._label(text, segment, evidence, cue, weak)
             if label:
                 start = segment[0][0]
@@ -542,6 +746,11 @@ class BuiltinRecogniser:
                 found.append((start, segment[-1][1], label))
         return found
 
+    @staticmethod
+    def _too_long(text: str, segment: list[tuple[int, int]]) -> bool:
+        """More capitalised words than any name has."""
+        return sum(1 for s, _ in segment if not text[s].islower()) > _LONGEST_NAME
+
     def _trim_sentence_start(
         self, text: str, segment: list[tuple[int, int]], evidence: _Evidence
     ) -> list[tuple[int, int]]:
@@ -550,9 +759,24 @@ class BuiltinRecogniser:
         whole = text[segment[0][0] : segment[-1][1]]
         if len(segment) == 1 or whole in evidence.seen or whole in evidence.labels:
             return segment
-        if first in _NOT_NAMES or (first.lower() in evidence.lower_words and not self._known(first, evidence)):
+        if any(self._in_gazetteer(text[segment[0][0] : end]) for _, end in segment[1:5]):
+            return segment  # "New South Wales Police"
+        if first in wordlists.NOT_NAMES:
+            return segment[1:]
+        if first.lower() in evidence.lower_words and not self._known(first, evidence):
             return segment[1:]
         return segment
+
+    def _unknown_word(self, word: str) -> bool:
+        """A capitalised word that is no dictionary word ("Nissan", "SoftBank", not "Several")."""
+        if word.isupper():
+            return 2 <= len(word) <= 5 and word not in wordlists.GENERIC_ACRONYMS  # "BYD, the ..."
+        return (
+            self._use_dictionary
+            and word.isalpha()
+            and not (word.endswith("s") and not word.endswith("ss"))  # "Smartphones", "Airlines"
+            and not gaz.is_common_word(word)
+        )
 
     def _known(self, name: str, evidence: _Evidence) -> bool:
         return (
@@ -591,8 +815,18 @@ class BuiltinRecogniser:
                 i += 1
         return found
 
+    def _is_given(self, word: str) -> bool:
+        """A given name from the census lists, accents ignored ("Ángela" is "Angela")."""
+        return word in self._given or (not word.isascii() and _fold(word) in self._given)
+
     def _gazetteer_label(self, name: str, evidence: _Evidence) -> str | None:
         """The label the document's evidence or a gazetteer gives ``name``, if any."""
+        if not name.isascii() and name not in evidence.labels:
+            folded = _fold(name)  # "İstanbul" is "Istanbul"
+            if folded != name and folded.isascii():
+                label = self._gazetteer_label(folded, evidence)
+                if label:
+                    return label
         if name.isupper() and len(name) > 3 and name not in evidence.labels and (
             name.replace(" ", "").isalpha()
         ):
@@ -628,48 +862,71 @@ class BuiltinRecogniser:
         known = self._gazetteer_label(name, evidence)
         if known:
             return known
-        if cue == "title" and self._looks_like_person(words):
+        if cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1):
             return "PERSON"
         if len(words) == 1:
-            return self._label_word(name, evidence, weak)
+            return self._label_word(name, evidence, weak, text, end)
         first, last = words[0], words[-1]
-        if last in _EVENT_LAST:
+        if last in wordlists.EVENT_LAST:
             return "EVENT"
-        if last in _LAW_LAST:
+        if last in wordlists.LAW_LAST:
             return "LAW"
         if last in self._org_suffixes or first in self._org_heads:
             return "ORG"
-        if last in _PRODUCT_LAST or any(_PRODUCT_TOKEN.match(w) for w in words[1:]):
+        if last in wordlists.PRODUCT_LAST or any(_PRODUCT_TOKEN.match(w) for w in words[1:]):
             return "PRODUCT"
-        if all(w in _NOT_NAMES or w in _GENERIC_ACRONYMS for w in words):
+        if all(w in wordlists.NOT_NAMES or w in wordlists.GENERIC_ACRONYMS for w in words):
             return None
         if first in self._places or first in self._norp or first in self._extra_org:
             return "ORG"
+        if (
+            first in evidence.seen
+            and len(words) <= 3
+            and self._gazetteer_label(first, evidence) is None
+            and not self._is_given(first)
+            and last not in self._places
+        ):
+            return "PRODUCT"  # a company's name and a product's: "Google Maps", "Huawei Mate 30"
         if self._looks_like_person(words) and len(words) <= 3:
-            if first in self._given or last in evidence.person_last or self._east_asian(words):
+            if self._is_given(first) or last in evidence.person_last or self._east_asian(words):
                 return "PERSON"
-            if last in self._surnames and first.lower() not in evidence.lower_words and first not in self._surnames:
-                return "PERSON"
+        if self._before_state(text, end):
+            return "GPE"
         return "ORG"
 
-    def _label_word(self, word: str, evidence: _Evidence, weak: bool) -> str | None:
+    def _before_state(self, text: str, end: int) -> bool:
+        """True when a state or country follows after a comma: "Cupertino, California"."""
+        match = _COMMA_NAME.match(text, end)
+        return bool(match) and match.group(1) in self._states
+
+    def _label_word(
+        self, word: str, evidence: _Evidence, weak: bool, text: str = "", end: int | None = None
+    ) -> str | None:
         """The label of a single capitalised word that no gazetteer knows."""
-        if word in _NOT_NAMES or word in _GENERIC_ACRONYMS or _URLISH.search(word):
+        if word in wordlists.NOT_NAMES or word in wordlists.GENERIC_ACRONYMS or _URLISH.search(word):
             return None
-        if word in evidence.person_first:
-            return "PERSON"
-        if weak and word not in evidence.seen:
+        if word in evidence.person_first and self._is_given(word):
+            return "PERSON"  # "Kim" after "Kim Whitler"
+        if weak and word not in evidence.seen and not (
+            self._unknown_word(word) and end is not None and _SUBJECT_NEXT.match(text, end)
+        ):
+            # "Several", "Analysts": a common word opening a sentence. An unknown word followed
+            # by the rest of a clause ("Nissan reported") opens it as its subject.
             return None
         if word.lower() in evidence.lower_words:
             return None
+        if len(word) == 1 or _PLURAL_ACRONYM.fullmatch(word):
+            return None  # "Plan B", "CMOs": letters and plural acronyms are not names
         if _PRODUCT_TOKEN.match(word):
             return "PRODUCT"
         if word.isupper():
             return "ORG" if len(word) <= 6 else None
-        if word in self._given and word not in self._surnames:
+        if self._is_given(word) and word not in self._surnames:
             return "PERSON"
-        if word in gaz.NATIONAL_LANGUAGES:
+        if word in wordlists.NATIONAL_LANGUAGES:
             return "LANGUAGE"
+        if end is not None and self._before_state(text, end):
+            return "GPE"
         return "ORG"
 
 

@@ -18,11 +18,11 @@ _NUMBER_WORDS = (
 )
 # A number written with digits ("1,995.20", "2-1/2") or in words ("twenty-five").
 NUM = (
-    rf"(?:\d+(?:[.,]\d+)*(?:-\d+/\d+)?|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
+    rf"(?:\d+(?:[.,]\d+)*(?:-\d+/\d+)?|(?i:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
 )
 # Modifiers kept inside numeric spans.
 _MOD = (
-    r"(?i:(?:about|around|approximately|roughly|nearly|almost|over|under|just|only|some|"
+    r"(?i:(?:about|around|approximately|roughly|nearly|almost|over|under|some|"
     r"more than|less than|fewer than|at least|at most|up to|as many as|as much as|"
     r"an estimated|close to|upwards of)\s+)?"
 )
@@ -52,7 +52,7 @@ _TIME_UNITS = r"(?:hours?|minutes?|seconds?|hrs?)"
 TIME = (
     rf"(?:\d{{1,2}}(?::\d{{2}})?\s?{_AMPM}{_ZONE}"
     rf"|\d{{1,2}}:\d{{2}}\s(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT)\b"
-    rf"|{_MOD}(?:{NUM}|a|an|a few|several|many)[- ]{_TIME_UNITS}\b(?:-long)?"
+    rf"|{_MOD}(?:{NUM}|(?i:a|an|a few|several|many))[- ]{_TIME_UNITS}\b(?:-long)?"
     rf"|(?:hour|minute)-long|under a minute|(?:this|that|tomorrow|yesterday|Monday|Tuesday|"
     rf"Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)"
     rf"|tonight|overnight|midnight|noon)"
@@ -60,14 +60,16 @@ TIME = (
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+    # Without the dot only before a day, as in wire datelines: "MUMBAI, Feb 8 (Reuters)".
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s\d))"
 )
 _MONTH_NO_MAY = _MONTH.replace("May|", "")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_UNIT = r"(?:days?|weeks?|weekends?|months?|years?|decades?|quarters?|centuries|century)"
+_UNIT = r"(?:days?|weeks?|weekends?|months?|years?|decades?|quarters?|seasons|centuries|century)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_REL = r"(?:last|next|this|past|previous|coming|recent|current|same|following|prior)"
-_ORD = r"(?:first|second|third|fourth|final|last|previous|next|current|most recent)"
+_REL = r"(?i:last|next|this|past|previous|coming|recent|current|same|following|prior|each|every)"
+_ORD = r"(?i:first|second|third|fourth|final|last|previous|next|current|most recent)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 DATE = (
@@ -81,14 +83,17 @@ DATE = (
     rf"(?:-{_MONTH})?(?:\s\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s{_YEAR}\b)?\b"
     rf"|{_MONTH_NO_MAY}\b(?!\s?\d)"
     # Relative dates: "last week", "earlier this year", "the past three decades".
-    rf"|(?:earlier|later)\s(?:this|last|next)\s{_UNIT}"
+    rf"|(?i:earlier|later)\s(?:this|last|next)\s{_UNIT}"
     rf"|(?:earlier|later)\s(?:today|tomorrow|yesterday)"
     rf"|(?:the\s)?{_REL}\s(?:(?:{NUM}|few|several|couple of)\s)?{_UNIT}"
     rf"|{_REL}\s{_SEASON}|{_REL}\s{_DAY}"
     rf"|{_ORD}\s(?:(?:{NUM})\s)?(?:quarter|half|months?)(?:\sof\s(?:the\s)?(?:year|\d{{4}}))?"
     # Durations: "three months", "a few weeks", "nearly two decades", "two or three years".
     rf"|(?i:over\s|nearly\s|almost\s|about\s|around\s|some\s|more than\s|less than\s|another\s)?"
-    rf"(?:{NUM}(?:\s(?:or|to)\s{NUM})?|a|an|a few|a couple of|several|many|a number of)\s"
+    # ("a day" and "one day" alone are vague: "a day when...", "one day we will...")
+    rf"(?!(?i:a|an|one)\sday\b(?!\s(?:ago|later|earlier|before|after)))"
+    rf"(?<![\d%]\s)"  # "$1 a month" is a rate, not a date
+    rf"(?:{NUM}(?:\s(?:or|to)\s{NUM})?|(?i:a|an|a few|a couple of|several|many|a number of))\s"
     rf"{_UNIT}(?:\s(?:ago|later|earlier|old))?\b"
     rf"|{NUM}[- ](?:year|month|week|day|quarter|decade)(?:s)?[- ]old"
     rf"|(?:{NUM}|\d+-\d+/\d+)-(?:year|month|week|day|decade)\b"
@@ -96,32 +101,80 @@ DATE = (
     rf"|(?:today|tomorrow|yesterday|Today|Tomorrow|Yesterday)\b"
     rf"|{_DAY}\b"
     rf"|(?:the\s)?(?:19|20)\d0s(?:\sand\s(?:19|20)\d0s)?"
+    rf"|(?:between|from)\s{_YEAR}\s(?:and|to)\s{_YEAR}\b"
     rf"|(?:fiscal\s|FY\s?)?{_YEAR}\b(?!\s?(?:%|percent))"
     rf"|(?:for|in|over|within)\s(?:years|decades|months|weeks)\b"
     rf"|these days|(?:this|that|last|next)\s(?:weekend|season)"
+    # Holidays, which OntoNotes counts as dates.
+    rf"|(?:Christmas|Easter|Thanksgiving|Ramadan|Eid|Hanukkah|Diwali|Halloween|Passover|"
+    rf"Lunar New Year|New Year’s(?: Day| Eve)?|New Year's(?: Day| Eve)?|Black Friday|"
+    rf"Memorial Day|Labor Day|Labour Day|Independence Day|Veterans Day|Boxing Day)(?:\s(?:Day|Eve))?\b"
 )
 
-# One alternation, tried left to right at each position: the longest sensible reading wins
-# because MONEY and PERCENT are tried before the DATE and TIME patterns that could take
-# a bare number.
-# Every span starts with a digit, a sign or currency symbol, or one of these words: checking
-# that first keeps the long alternation below from being tried at every word.
-_FIRST_WORDS = (
-    r"about|around|approximately|roughly|nearly|almost|over|under|just|only|some|more|less|"
-    r"fewer|at|up|as|an|a|close|upwards|minus|another|several|many|few|the|these|that|this|"
-    r"last|next|past|previous|coming|recent|current|same|following|prior|earlier|later|"
-    r"first|second|third|fourth|final|most|early|mid|late|for|in|within|since|until|by|from|"
-    r"through|before|after|during|of|today|tomorrow|yesterday|tonight|overnight|midnight|"
-    r"noon|hour|minute|millions|billions|trillions|thousands|hundreds|dozens|fiscal|FY|"
-    r"US|HK|NZ|C|S|USD|EUR|GBP|JPY|CNY|RMB|HKD|CHF|AUD|CAD|INR|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
-    + _NUMBER_WORDS
-)
+# One alternation, tried left to right at a candidate position: MONEY and PERCENT come
+# before the DATE and TIME patterns that could take a bare number.
 _NUMERIC = re.compile(
-    rf"(?<![\w$£€¥.,])(?=[\d$£€¥₹+-]|(?i:{_FIRST_WORDS})\b)(?:(?P<MONEY>{MONEY})|(?P<PERCENT>{PERCENT})|(?P<TIME>{TIME})|(?P<DATE>{DATE}))"
+    rf"(?<![\w$£€¥.,])(?:(?P<MONEY>{MONEY})|(?P<PERCENT>{PERCENT})|(?P<TIME>{TIME})|(?P<DATE>{DATE}))"
     rf"(?![\w%])",
 )
+
+# Where a mention can start. Trying the long pattern above at every word is slow, so
+# words are looked up in these sets first (all lower-case). A word in _STARTS always may
+# start a mention; a common word in _GATED only when the next word is in its set.
+_UNITS = frozenset(
+    "day days week weeks weekend weekends month months year years decade decades quarter "
+    "quarters century centuries hour hours minute minutes second seconds morning afternoon "
+    "evening night season summer winter spring autumn fall half".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = _MONTHS | _DAYS
+_NUMBERS = frozenset(re.sub(r"a |\(|\)", "", _NUMBER_WORDS).replace(" ", "|").split("|"))
+_COUNTS = _NUMBERS | frozenset("a an few several many couple number dozen".split())
+_STARTS = (
+    _MONTHS - {"may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr"}
+) | _DAYS | _NUMBERS | frozenset(
+    "today tomorrow yesterday tonight overnight midnight noon hour minute minus fiscal fy "
+    "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
+    "memorial labor labour independence veterans boxing "
+    "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
+    "aud cad inr earlier later".split()
+)
+_REL_NEXT = _UNITS | _DAYS | _COUNTS | frozenset("quarter few several couple".split())
+_GATED: dict[str, frozenset[str]] = {
+    "the": frozenset(
+        "past last next first second third fourth final previous coming current same "
+        "following prior recent most early mid late".split()
+    ),
+    **{w: _COUNTS | _UNITS for w in ("a", "an")},
+    **{
+        w: _REL_NEXT
+        for w in "this that these last next past previous coming recent current same following each every "
+        "prior first second third fourth final another some".split()
+    },
+    **{w: _REL_NEXT | _MONTHS for w in ("early", "late", "mid")},
+    "most": _REL_NEXT | frozenset(["recent"]),
+    "new": frozenset(["year"]),
+    **{w: _UNITS | frozenset(["of"]) for w in ("many", "several", "few", "couple")},
+    **{
+        w: _MONTHS | _COUNTS | frozenset("years decades months weeks least most many much to".split())
+        for w in "in of by for at as up over under from since until through before after during "
+        "within between".split()
+    },
+    **{
+        w: _COUNTS | _UNITS | frozenset("than to of".split())
+        for w in "about around approximately roughly nearly almost more less fewer "
+        "close upwards".split()
+    },
+    # Months that are also ordinary words or abbreviations: only before a day or another month.
+    **{w: frozenset() for w in "may mar sep jan jun jul aug oct nov dec feb apr".split()},
+}
+_TRIGGERS = _STARTS | frozenset(_GATED)
+_TOKENS = re.compile(r"[A-Za-z]+|\d+|[$£€¥₹]")
+_NEXT_TOKEN = re.compile(r"[^A-Za-z\d$£€¥₹]*([A-Za-z]+|\d|[$£€¥₹])")
 
 # Durations and relative phrases may start with "the", which OntoNotes leaves out.
 _LEADING_THE = re.compile(r"(?:the|The)\s+")
@@ -135,7 +188,7 @@ _LEADING_PREP = re.compile(
 def numeric_entities(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` for every DATE, TIME, MONEY and PERCENT mention in ``text``."""
     found: list[tuple[int, int, str]] = []
-    for match in _NUMERIC.finditer(text):
+    for match in _candidates(text):
         label = match.lastgroup
         start, end = match.span()
         span = match.group()
@@ -149,3 +202,42 @@ def numeric_entities(text: str) -> list[tuple[int, int, str]]:
         if start < end:
             found.append((start, end, label or "DATE"))
     return found
+
+
+def _candidates(text: str):
+    """Matches of the long pattern, tried only where a mention can start."""
+    match_end = 0
+    for token in _TOKENS.finditer(text):
+        pos = token.start()
+        if pos < match_end:
+            continue
+        word = token.group()
+        first = word[0]
+        if first.isdigit() or first in "$£€¥₹":
+            # Include a sign or a currency prefix just before: "-0.04", "US$5".
+            back = pos
+            while back > 0 and back > pos - 2 and text[back - 1] in "+-USAHKNZC":
+                back -= 1
+            starts: tuple[int, ...] = (back, pos) if back != pos else (pos,)
+        else:
+            word = word.lower()
+            if word not in _TRIGGERS:
+                continue
+            if word in _STARTS:
+                if first.islower() and word in _CALENDAR:
+                    continue
+            else:
+                following = _NEXT_TOKEN.match(text, token.end())
+                after = following.group(1) if following else ""
+                if word in _MONTHS:  # "May 23", "Aug. 19", "May-June": a number or a month next
+                    if first.islower() or not (after.isdigit() or after.lower() in _MONTHS):
+                        continue
+                elif not (after.lower() in _GATED[word] or after[:1].isdigit() or after[:1] in "$£€¥₹"):
+                    continue
+            starts = (pos,)
+        for start in starts:
+            match = _NUMERIC.match(text, start)
+            if match:
+                match_end = match.end()
+                yield match
+                break
