@@ -103,10 +103,6 @@ class Bookmarks:
         )
         return True
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._removed)
-
     def undo(self) -> Bookmark | None:
         """Put back the last removed bookmark exactly as it was (note, tags and time saved)."""
         if not self._removed or self.store is None:

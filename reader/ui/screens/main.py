@@ -6,7 +6,7 @@ from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
 
-from reader.entities.index import EntitySummary, entity_key
+from reader.entities.index import EntitySummary, mentions
 from reader.sanitize import clean_line
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.entity_panel import EntityList
@@ -82,7 +82,7 @@ class MainScreen(ReaderScreen):
         ids = frozenset(
             article.id
             for article in self.all_articles
-            if any(entity_key(e.text) == summary.key for e in self.entity_cache.entities_for(article))
+            if mentions(self.entity_cache.entities_for(article), summary.key)
         )
         self.post_message(MentionsFound(summary, ids))
 
