@@ -224,3 +224,12 @@ async def test_load_errors_are_notified(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert "empty file" in screen_text(app)
+
+
+def test_cursor_moves_coalesce() -> None:
+    headlines = HeadlineList()
+    older = HeadlineList.Highlighted(headlines, None)
+    newer = HeadlineList.Highlighted(headlines, None)
+    assert older.can_replace(newer)
+    assert not older.can_replace(HeadlineList.Selected(headlines, Article(id="x", title="x")))
+    assert not older.can_replace(HeadlineList.Highlighted(HeadlineList(), None))

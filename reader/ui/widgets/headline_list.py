@@ -77,7 +77,14 @@ class HeadlineList(ScrollView, can_focus=True):
             return self.headline_list
 
     class Highlighted(_ArticleMessage):
-        """The cursor moved to another article (None: the list is empty)."""
+        """The cursor moved to another article (None: the list is empty).
+
+        Coalesces: when the cursor moves faster than the screen can show articles
+        (a held key), only the newest of the queued moves is acted on.
+        """
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, HeadlineList.Highlighted) and message.headline_list is self.headline_list
 
     class Selected(_ArticleMessage):
         """The user chose to read the article under the cursor."""
