@@ -47,7 +47,9 @@ _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 # A capitalised word: "U.S.", "McDonald’s", "Wi-Fi", "Investing.com", "P30", or a
 # camel-case brand starting lower-case ("iPhone", "eBay").
 _CAP_WORD = (
-    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[{_UP}][\w’'&.-]*\w|[{_UP}]|[a-z]{{1,2}}[A-Z]\w*)"
+    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[{_UP}][\w’'&.-]*\w|[{_UP}]"
+    # An Arabic family name with its article: "al-Burhan", "el-Sisi".
+    r"|(?:al|el|ad|ash|az)-[{_UP}][\w’'-]*\w|[a-z]{{1,2}}[A-Z]\w*)"
 ).format(
     _UP=_UP,
     # A middle initial ("John F. Kennedy") is followed by a name, not by a new sentence.
@@ -57,6 +59,7 @@ _CONNECTOR = (
     r"(?:of(?:[ \t]+the)?|for|and|&|(?:de|del|da|das|do|dos|des|di|van|von|der|den|du|la|le|bin|ibn|al)"
     r"(?:[ \t]+(?:der|den|la|le|de))?)"
 )
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|az)-[^\W\d_a-z]")
 _PARTICLES = frozenset(
     "de del da das do dos des di van von der den du la le bin ibn al".split()
 )
@@ -163,10 +166,31 @@ _ROLE_BEFORE = re.compile(
     r"editor|reporter|correspondent|columnist|author|writer|lawyer|attorney|judge|coach|"
     r"player|striker|runner|singer|rapper|actor|actress|artist|star|boss|chief|ceo|cfo|"
     r"investor|billionaire|entrepreneur|dissident|activist|envoy|ambassador|general|"
-    r"commander|pilot|wife|husband|son|daughter|father|mother)"
+    r"commander|pilot|wife|husband|son|daughter|father|mother|brother|sister|captain|"
+    r"midfielder|defender|goalkeeper|forward|winger|batsman|bowler|cricketer|footballer|"
+    r"novelist|poet|playwright|filmmaker|composer|musician|photographer|journalist|historian|"
+    r"councillor|councilor|lawmaker|legislator|politician|candidate|prosecutor|nurse|doctor|"
+    r"teacher|student|scientist|physicist|volunteer|farmer|cyclist|swimmer|sprinter|champion|"
+    r"referee|official|colleague|rival|opponent|challenger|incumbent)"
     r"[ \t]+$"
 )
 _SENTENCE_END = frozenset(".!?:;\n")
+# A dotted title before a name: "Dr. Makoto Yoshikawa", "Mr. Kast" (not a sentence end).
+_DOTTED_TITLE = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|St)\.[ \u00a0]$")
+# A preposition of place before an unknown name: "a rally in Providencia", "near Nowa Huta".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|towards|toward)[ \t]+$")
+# ... but not where "in" means a stake or a role: "a stake in Advantest", "jobs in Nvidia".
+_NOT_LOCATIVE = re.compile(
+    r"\b(?:stakes?|invest\w*|shares|holdings?|interest|roles?|jobs?|work\w*|careers?|"
+    r"employees|staff|executives|customers|users|positions?|trust|faith|partner\w*|"
+    r"deals?|cuts?|changes?|rise|fall|drop|gain|surge|slump|decline|\w*illion|bn|\d)[ \t]+in[ \t]+$"
+)
+# A kind of work before a quoted title: "his memoir “Opening Up”", "the film ‘Roma’".
+_WORK_CUE = re.compile(
+    r"\b(?:film|movie|documentary|novel|book|memoir|biography|album|song|single|series|show|"
+    r"play|opera|poem|painting|exhibition|essay|column|podcast|programme|program|sitcom|"
+    r"musical|story|collection|anthology|track|ballad|symphony|report)[ \t,]*$"
+)
 _SPACES = frozenset(" \t\u00a0")
 _OPENERS = frozenset("\"“‘'([«—–-•*")
 
@@ -180,6 +204,7 @@ class _Run:
     """True at a sentence start or in a headline: evidence from elsewhere is needed."""
     headline: bool
     title_before: bool = False
+    dotted_title: bool = False
     dropped: int | None = None
     """Start of a sentence-initial word cut off the front ("The"), kept if the text says so."""
     segments: list[tuple[list[tuple[int, int]], str]] = field(default_factory=list)
@@ -284,6 +309,8 @@ def _is_sentence_start(text: str, start: int) -> bool:
         i -= 1
         while i >= 0 and text[i] in _SPACES:
             i -= 1
+    if i >= 0 and text[i] == "." and _DOTTED_TITLE.search(text, max(0, i - 5), start):
+        return False  # "Dr. Makoto Yoshikawa": the dot ends a title, not a sentence
     return i < 0 or text[i] in _SENTENCE_END
 
 
@@ -316,7 +343,7 @@ class BuiltinRecogniser:
         # Words every lower-case region name contains, to skip the scan when none is there.
         self._lower_region_keys = frozenset(name.split()[-1] for name in lower)
         self._norp = gaz.norp()
-        self._given = gaz.given_names()
+        self._given = gaz.given_names() | wordlists.WORLD_GIVEN_NAMES
         self._surnames = gaz.surnames()
         self._use_dictionary = bool(gaz.common_words())
         self._titles = wordlists.TITLES
@@ -362,7 +389,10 @@ class BuiltinRecogniser:
             if match.group(1) in self._norp:
                 found.append((match.start(), match.end(), "NORP"))
         for match in _QUOTED.finditer(text):
-            if self._is_title(match.group(1)):
+            if self._is_title(match.group(1)) or (
+                _WORK_CUE.search(text, max(0, match.start() - 16), match.start())
+                and self._is_title(match.group(1), loose=True)
+            ):
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
         for match in _CREDIT.finditer(text) if "/" in text else ():
             if self._looks_like_person(match.group(1).split()):
@@ -439,6 +469,9 @@ class BuiltinRecogniser:
                     runs[run_count].dropped = dropped
                 elif not weak and _ROLE_BEFORE.search(text, max(0, start - 16), start):
                     runs[run_count].title_before = True
+                elif text[start - 2 : start - 1] == "." and _DOTTED_TITLE.search(text, max(0, start - 7), start):
+                    if not text.startswith("St", start - 5):
+                        runs[run_count].dotted_title = True
         return runs
 
     def _in_gazetteer(self, name: str) -> bool:
@@ -553,17 +586,70 @@ class BuiltinRecogniser:
             # "Jane Doe said", but not "chief executive of Acme Gaming, said"
             return not _PREPOSITION_BEFORE.search(text, max(0, start - 6), start)
         # "Christophe Barraud ... Barraud said": a census surname that also stands alone.
-        return words[-1] in self._surnames and words[-1] in evidence.seen and words[0] not in self._surnames
+        if words[-1] in self._surnames and words[-1] in evidence.seen and words[0] not in self._surnames:
+            return True
+        return self._surname_alone(words, evidence)
+
+    def _surname_alone(self, words: list[str], evidence: _Evidence) -> bool:
+        """ "Augusto Pinochet ... Pinochet": an odd last word that also stands alone."""
+        last = words[-1]
+        return (
+            len(words) == 2
+            and last in evidence.seen
+            and last not in self._places
+            and words[0] not in self._places
+            and not gaz.is_common_word(last)
+            and not gaz.is_common_word(words[0])
+        )
+
+    def _title_follows(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+        """A title at ``tokens[i]``, maybe after more modifiers ("Health Cabinet Secretary")."""
+        while i < len(tokens) and i < 6:
+            word = text[tokens[i][0] : tokens[i][1]]
+            if word in self._titles:
+                return True
+            if word not in wordlists.ROLE_MODIFIERS:
+                return False
+            i += 1
+        return False
 
     @staticmethod
-    def _is_title(quoted: str) -> bool:
-        """Title case of two or more words, not a quoted remark ("We will win," he said)."""
+    def _head_label(words: list[str]) -> str | None:
+        """FAC, LOC, EVENT or WORK_OF_ART from a name's head noun ("Gaddafi Stadium")."""
+        head = words[-1]
+        for i in range(1, len(words) - 1):
+            if words[i] in ("of", "of the"):  # "Bay of Bengal": the head comes before "of"
+                head = words[i - 1]
+                break
+        if head in wordlists.FAC_LAST:
+            return "FAC"
+        if head in wordlists.LOC_LAST:
+            return "LOC"
+        if head in wordlists.EVENT_LAST:
+            return "EVENT"
+        if head in wordlists.WORK_LAST or (words[-1] == "Year" and "of the" in words):
+            return "WORK_OF_ART"  # "Nobel Peace Prize", "Footballer of the Year"
+        first = words[0]
+        if first in wordlists.EVENT_FIRST:
+            return "EVENT"  # "Typhoon Gaemi", "Battle of Britain"
+        if first in wordlists.LOC_FIRST:
+            return "LOC"  # "Mount Kenya", "Lake Victoria"
+        if first in wordlists.WORK_FIRST and len(words) == 2:
+            return "WORK_OF_ART"  # "Golden Bear", "Prix Goncourt"
+        return None
+
+    @staticmethod
+    def _is_title(quoted: str, loose: bool = False) -> bool:
+        """Title case of two or more words, not a quoted remark ("We will win," he said).
+
+        ``loose``: after a kind of work ("the film “Roma”"), one word or short words will do.
+        """
         if quoted.endswith((",", "?", "!")) or quoted.startswith(("I ", "We ", "You ", "It ")):
             return False
         words = _WORD.findall(quoted)
         content = [w for w in words if w.lower() not in _SMALL_WORDS]
         return (
-            len([w for w in content if len(w) > 2]) >= 2  # not a code name: “Plan B”
+            (loose and len(content) >= 1 or len([w for w in content if len(w) > 2]) >= 2)  # not “Plan B”
             and all(w[0].isupper() for w in content)
         )
 
@@ -580,8 +666,10 @@ class BuiltinRecogniser:
         if not 1 <= len(words) <= 4:
             return False
         east_asian = self._east_asian(words)
+        if len(words) > 1 and self._head_label(words):
+            return False  # "Felix Houphouet-Boigny Stadium", "Golden Bear"
         for word in words:
-            if word.split()[0] in _PARTICLES:  # "bin", "von der"
+            if word.split()[0] in _PARTICLES or _ARTICLE_NAME.match(word):  # "bin", "al-Burhan"
                 continue
             if not word[0].isupper() or (word.isupper() and len(word) > 1 and not _is_initial(word)):
                 return False
@@ -616,15 +704,13 @@ class BuiltinRecogniser:
         tokens = list(run.tokens)
         segments: list[tuple[list[tuple[int, int]], str]] = []
         current: list[tuple[int, int]] = []
-        cue = "role" if run.title_before else ""
+        cue = "title" if run.dotted_title else "role" if run.title_before else ""
         i = 0
         while i < len(tokens):
             start, end = tokens[i]
             word = text[start:end]
             if word in self._titles or (
-                word in wordlists.ROLE_MODIFIERS
-                and i + 1 < len(tokens)
-                and text[tokens[i + 1][0] : tokens[i + 1][1]] in self._titles
+                word in wordlists.ROLE_MODIFIERS and self._title_follows(text, tokens, i + 1)
             ):
                 # A title ends the current segment unless it is part of a name ("General Motors"):
                 # the words after it, up to a connector, end in an organisation suffix.
@@ -642,7 +728,7 @@ class BuiltinRecogniser:
                 current, cue = [], "title"
                 i += 1
                 continue
-            if word[0].islower() and not _PRODUCT_TOKEN.match(word):
+            if word[0].islower() and not _PRODUCT_TOKEN.match(word) and not _ARTICLE_NAME.match(word):
                 # Connector: keep inside "University of Virginia" or "Abdulaziz bin Salman",
                 # split elsewhere ("Qualcomm and Intel").
                 head = text[current[-1][0] : current[-1][1]] if current else ""
@@ -654,9 +740,15 @@ class BuiltinRecogniser:
                         word in ("of", "of the", "for")
                         and (head in self._org_heads or head in self._org_suffixes)
                     )
+                    # "Bay of Bengal", "Africa Cup of Nations", "Player of the Year"
+                    or (word in ("of", "of the") and current and i + 1 < len(tokens) and (
+                        head in wordlists.HEADS_WITH_OF
+                        or text[tokens[i + 1][0] : tokens[i + 1][1]] == "Year"
+                    ))
                     # "Food and Drug Administration": a common noun before "and", a suffix at the end
                     or (
                         word == "and"
+                        and len(current) == 1  # "Cebu Pacific and Philippine Airlines": two names
                         and last in self._org_suffixes
                         and head not in self._org_suffixes
                         and head not in evidence.seen
@@ -685,8 +777,9 @@ class BuiltinRecogniser:
         # Connectors left dangling at a segment's end are not part of the name.
         cleaned = []
         for seg, seg_cue in segments:
-            while seg and text[seg[-1][0]].islower() and not _PRODUCT_TOKEN.match(
-                text[seg[-1][0] : seg[-1][1]]
+            while seg and text[seg[-1][0]].islower() and not (
+                _PRODUCT_TOKEN.match(text[seg[-1][0] : seg[-1][1]])
+                or _ARTICLE_NAME.match(text, seg[-1][0])
             ):
                 seg = seg[:-1]
             if seg:
@@ -865,10 +958,11 @@ class BuiltinRecogniser:
         if cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1):
             return "PERSON"
         if len(words) == 1:
-            return self._label_word(name, evidence, weak, text, end)
+            return self._label_word(name, evidence, weak, text, end, start)
         first, last = words[0], words[-1]
-        if last in wordlists.EVENT_LAST:
-            return "EVENT"
+        head = self._head_label(words)
+        if head and first not in self._org_heads:
+            return head
         if last in wordlists.LAW_LAST:
             return "LAW"
         if last in self._org_suffixes or first in self._org_heads:
@@ -888,11 +982,23 @@ class BuiltinRecogniser:
         ):
             return "PRODUCT"  # a company's name and a product's: "Google Maps", "Huawei Mate 30"
         if self._looks_like_person(words) and len(words) <= 3:
-            if self._is_given(first) or last in evidence.person_last or self._east_asian(words):
+            if (
+                self._is_given(first)
+                or last in evidence.person_last
+                or self._east_asian(words)
+                or self._surname_alone(words, evidence)
+            ):
                 return "PERSON"
-        if self._before_state(text, end):
+        if self._before_state(text, end) or (len(words) == 2 and self._locative(text, start)):
             return "GPE"
         return "ORG"
+
+    @staticmethod
+    def _locative(text: str, start: int) -> bool:
+        """An unknown name after a preposition of place: "a rally in Providencia"."""
+        return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 8), start)) and not _NOT_LOCATIVE.search(
+            text, max(0, start - 20), start
+        )
 
     def _before_state(self, text: str, end: int) -> bool:
         """True when a state or country follows after a comma: "Cupertino, California"."""
@@ -900,7 +1006,13 @@ class BuiltinRecogniser:
         return bool(match) and match.group(1) in self._states
 
     def _label_word(
-        self, word: str, evidence: _Evidence, weak: bool, text: str = "", end: int | None = None
+        self,
+        word: str,
+        evidence: _Evidence,
+        weak: bool,
+        text: str = "",
+        end: int | None = None,
+        start: int | None = None,
     ) -> str | None:
         """The label of a single capitalised word that no gazetteer knows."""
         if word in wordlists.NOT_NAMES or word in wordlists.GENERIC_ACRONYMS or _URLISH.search(word):
@@ -921,6 +1033,15 @@ class BuiltinRecogniser:
             return "PRODUCT"
         if word.isupper():
             return "ORG" if len(word) <= 6 else None
+        if (
+            start is not None
+            and self._locative(text, start)
+            and not text.startswith(_POSSESSIVE, end)
+            and word not in self._org_suffixes
+            and word not in wordlists.NATIONAL_LANGUAGES  # "in Mandarin"
+            and word[1:].islower()  # not a brand: "in OpenAI"
+        ):
+            return "GPE"
         if self._is_given(word) and word not in self._surnames:
             return "PERSON"
         if word in wordlists.NATIONAL_LANGUAGES:
