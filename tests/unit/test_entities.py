@@ -687,3 +687,12 @@ def test_invariants_and_floor_on_the_dev_news_set() -> None:
     result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
     # 0.753 typed before the head-noun and world-name rules; tuned on, so only a modest floor.
     assert result.typed.f1 >= 0.80
+
+
+def test_ages_currencies_seasons_and_day_ranges() -> None:
+    assert found("Mwangi, 34, was arrested.") >= {("34", "DATE")}
+    assert found("The actor died at 88 in Rome.") >= {("88", "DATE")}
+    assert found("The bridge cost 3 billion zlotys.") == {("3 billion zlotys", "MONEY")}
+    assert found("Works begin in autumn 2027.") == {("autumn 2027", "DATE")}
+    assert found("The summit runs on June 3-4 in Oslo.") == {("June 3-4", "DATE"), ("Oslo", "GPE")}
+    assert found("Scores were 3, 4, 5, and 6.") == set()
