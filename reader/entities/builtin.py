@@ -127,7 +127,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)[ \t]+$")
 _PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]|\d")
 # A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
 _ROMANISED = re.compile(
-    r"(?:(?:zh|ch|sh|ng|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|yu|"
+    r"(?:(?:zh|ch|sh|ngh|ng|nh|th|tr|ph|kh|gi|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|yu|"
     r"ai|ao|an|ei|en|ia|ie|in|iu|ou|ua|ui|un|uo|ue|oi|oo|ee|eo|a|e|i|o|u)(?:n|ng|k|p|t)?){1,3}",
     re.I,
 )
@@ -154,7 +154,7 @@ _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
 # What may follow a name ending in "'s" that is not a possessive: punctuation or a function word.
 _NOT_POSSESSED = re.compile(
-    r"[ \t]*(?:[.,;:!?)\"”]|(?:or|and|is|was|has|had|did|does|said|says|really|also|will|"
+    r"(?:[.,;:!?)\"”]|[ \t]*[.,;:!?)”]|[ \t]+(?:or|and|is|was|has|had|did|does|said|says|really|also|will|"
     r"would|can|could|in|at|on|to|for|with)\b)"
 )
 _DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
@@ -171,14 +171,20 @@ _ROLE_BEFORE = re.compile(
     r"novelist|poet|playwright|filmmaker|composer|musician|photographer|journalist|historian|"
     r"councillor|councilor|lawmaker|legislator|politician|candidate|prosecutor|nurse|doctor|"
     r"teacher|student|scientist|physicist|volunteer|farmer|cyclist|swimmer|sprinter|champion|"
-    r"referee|official|colleague|rival|opponent|challenger|incumbent)"
-    r"[ \t]+$"
+    r"referee|official|colleague|rival|opponent|challenger|incumbent|deputy|geologist|"
+    r"engineer|surgeon|economist|designer|conductor|violinist|pianist|dancer|sculptor)"
+    r",?[ \t]+$"
 )
 _SENTENCE_END = frozenset(".!?:;\n")
 # A dotted title before a name: "Dr. Makoto Yoshikawa", "Mr. Kast" (not a sentence end).
 _DOTTED_TITLE = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|St)\.[ \u00a0]$")
 # A preposition of place before an unknown name: "a rally in Providencia", "near Nowa Huta".
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|towards|toward)[ \t]+$")
+# A kind of place before "of": "the village of Blatten", "the canton of Valais".
+_PLACE_OF = re.compile(
+    r"\b(?:village|town|city|district|province|region|canton|state|county|municipality|suburb|"
+    r"capital|prefecture|governorate|oblast|commune|township|hamlet)[ \t]+of[ \t]+$"
+)
 # ... but not where "in" means a stake or a role: "a stake in Advantest", "jobs in Nvidia".
 _NOT_LOCATIVE = re.compile(
     r"\b(?:stakes?|invest\w*|shares|holdings?|interest|roles?|jobs?|work\w*|careers?|"
@@ -613,8 +619,7 @@ class BuiltinRecogniser:
             i += 1
         return False
 
-    @staticmethod
-    def _head_label(words: list[str]) -> str | None:
+    def _head_label(self, words: list[str]) -> str | None:
         """FAC, LOC, EVENT or WORK_OF_ART from a name's head noun ("Gaddafi Stadium")."""
         head = words[-1]
         for i in range(1, len(words) - 1):
@@ -623,6 +628,10 @@ class BuiltinRecogniser:
                 break
         if head in wordlists.FAC_LAST:
             return "FAC"
+        if head in wordlists.GPE_LAST and len(words) > 1:
+            return "GPE"  # "Limestone County", "Hunan Province"
+        if head in wordlists.FAC_OR_SURNAME and len(words) > 1 and not self._is_given(words[0]):
+            return "FAC"  # "Suntory Hall", but "Stuart Hall"
         if head in wordlists.LOC_LAST:
             return "LOC"
         if head in wordlists.EVENT_LAST:
@@ -719,7 +728,11 @@ class BuiltinRecogniser:
                     if text[s_].islower():
                         break
                     rest.append(text[s_:e_])
-                if rest and rest[-1] in self._org_suffixes and not self._is_given(rest[0]):
+                    if text[s_:e_].endswith(_POSSESSIVE):
+                        break
+                if rest and rest[-1].removesuffix("’s").removesuffix("'s") in self._org_suffixes and not self._is_given(
+                    rest[0]
+                ):  # "General Motors", "Justice Department’s"
                     current.append((start, end))
                     i += 1
                     continue
@@ -858,6 +871,14 @@ class BuiltinRecogniser:
             return segment[1:]
         if first.lower() in evidence.lower_words and not self._known(first, evidence):
             return segment[1:]
+        if len(segment) >= 3 and gaz.is_common_word(first) and not self._known(first, evidence):
+            # "Geologist Raphaël Mayoraz", "Rivals Tokyo Electron": a capitalised common word,
+            # then a person's name or a name the text uses elsewhere.
+            rest = [text[s:e] for s, e in segment[1:]]
+            if text[segment[1][0]].isupper() and (
+                (self._is_given(rest[0]) and self._looks_like_person(rest)) or " ".join(rest) in evidence.seen
+            ):
+                return segment[1:]
         return segment
 
     def _unknown_word(self, word: str) -> bool:
@@ -996,6 +1017,8 @@ class BuiltinRecogniser:
     @staticmethod
     def _locative(text: str, start: int) -> bool:
         """An unknown name after a preposition of place: "a rally in Providencia"."""
+        if _PLACE_OF.search(text, max(0, start - 24), start):
+            return True  # "the village of Blatten"
         return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 8), start)) and not _NOT_LOCATIVE.search(
             text, max(0, start - 20), start
         )

@@ -107,7 +107,8 @@ DATE = (
     rf"|(?:for|in|over|within)\s(?:years|decades|months|weeks)\b"
     rf"|these days|(?:this|that|last|next)\s(?:weekend|season)"
     # Holidays, which OntoNotes counts as dates.
-    rf"|(?:Christmas|Easter|Thanksgiving|Ramadan|Eid|Hanukkah|Diwali|Halloween|Passover|"
+    rf"|(?:Christmas|Easter|Thanksgiving|Ramadan|Eid|Hanukkah|Diwali|Nowruz|Tet|Songkran|Vesak|Chuseok|"
+    rf"Holi|Kwanzaa|Hogmanay|Yom Kippur|Rosh Hashanah|Halloween|Passover|"
     rf"Lunar New Year|New Year’s(?: Day| Eve)?|New Year's(?: Day| Eve)?|Black Friday|"
     rf"Memorial Day|Labor Day|Labour Day|Independence Day|Veterans Day|Boxing Day)(?:\s(?:Day|Eve))?\b"
 )
@@ -140,6 +141,7 @@ _STARTS = (
 ) | _DAYS | _NUMBERS | frozenset(
     "today tomorrow yesterday tonight overnight midnight noon hour minute minus fiscal fy "
     "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
+    "nowruz tet songkran vesak chuseok holi kwanzaa hogmanay yom rosh "
     "memorial labor labour independence veterans boxing "
     "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
     "aud cad inr earlier later spring summer autumn winter".split()
@@ -189,7 +191,7 @@ _LEADING_PREP = re.compile(
 # Ages, which OntoNotes counts as dates: "Osimhen, 25, scored", "died at 71", "aged 34".
 _AGE_COMMA = re.compile(r"(?<=[a-z]), (\d{1,3})(?=,)")
 _AGE_AFTER = re.compile(r"\b(?:aged|die[sd] at) (\d{1,3})\b")
-_NAME_BEFORE = re.compile(r"[A-Z][\w’'.-]*$")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|\b(?:man|woman|boy|girl|mother|father|son|daughter))$")
 
 
 def _ages(text: str) -> list[tuple[int, int, str]]:

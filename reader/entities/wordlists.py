@@ -40,6 +40,7 @@ TITLES = frozenset(
     Founder Co-founder Cofounder Director Commissioner Inspector Detective Officer Coach Pastor
     Rabbi Imam Cardinal Bishop Archbishop Deputy Speaker Leader Analyst Economist Spokesman
     Spokeswoman Spokesperson Editor Correspondent Host Executive Treasurer Attorney Dean
+    Sheriff Magistrate Councillor Councilor Chancellor Provost Superintendent Constable Marshal
     """.split()
 )
 
@@ -204,6 +205,9 @@ FAC_LAST = frozenset(
     Pier Wharf Lighthouse Mall Velodrome Amphitheatre Colosseum Pavilion
     """.split()
 )
+# Heads that are also surnames: a facility only after a word that is no given name.
+FAC_OR_SURNAME = frozenset("Hall Building Centre Stage Field".split())
+GPE_LAST = frozenset("County Province Prefecture Governorate Oblast Municipality Township".split())
 LOC_LAST = frozenset(
     """
     River Mountains Hills Range Sea Ocean Bay Valley Desert Lake Lakes Island Islands Isles

@@ -696,3 +696,21 @@ def test_ages_currencies_seasons_and_day_ranges() -> None:
     assert found("Works begin in autumn 2027.") == {("autumn 2027", "DATE")}
     assert found("The summit runs on June 3-4 in Oslo.") == {("June 3-4", "DATE"), ("Oslo", "GPE")}
     assert found("Scores were 3, 4, 5, and 6.") == set()
+
+
+def test_more_context_for_names() -> None:
+    # A role noun and a comma before a name.
+    assert labels_of("The choir's conductor, Ilze Berzina, resigned.", "Ilze Berzina") == {"PERSON"}
+    # A capitalised common word at a sentence start before a given name is no part of it.
+    assert found("Botanist Ingrid Solheim found the seeds.") == {("Ingrid Solheim", "PERSON")}
+    # A kind of place before "of".
+    assert labels_of("Floods cut off the village of Kravarsko.", "Kravarsko") == {"GPE"}
+    # "X County" is a place; a title before an organisation's possessive keeps the name whole.
+    assert labels_of("Deputies in Marengo County searched the woods.", "Marengo County") == {"GPE"}
+    assert labels_of("It was the Justice Department's call.", "Justice Department") == {"ORG"}
+    # A possessive before a quoted title is a possessive.
+    assert "Dvořák's" not in {e.text for e in recognise('They played Dvořák\'s "Rusalka" at night.')}
+    # Vietnamese names: a family name, then short syllables.
+    assert labels_of("The shop is run by Nguyen Thi Hoa in Hue.", "Nguyen Thi Hoa") == {"PERSON"}
+    # Holidays other than Western ones are dates.
+    assert labels_of("Trains were full before Nowruz.", "Nowruz") == {"DATE"}
