@@ -109,8 +109,19 @@ _ROLE_WORDS = (
     r"(?:chief|executive|president|founder|co-founder|director|head|analyst|economist|"
     r"strategist|professor|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|"
     r"chairwoman|partner|manager|editor|reporter|author|researcher|fellow|lawyer|"
-    r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose)"
+    r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose|"
+    r"\d{1,3}-year-old|nurse|teacher|student|resident|farmer|doctor|mother|father|widow|"
+    r"player|striker|coach|captain|singer|actor|actress|writer|novelist|activist|lawmaker)"
 )
+# An age after a name: "Ana Lima, 34, said".
+_AGE_AFTER = re.compile(r",[ \t]\d{1,3},")
+# Roles after which a single word is a person's name: "striker Pedro", "coach Tite".
+_ROLE_BEFORE_ONE = re.compile(
+    r"\b(?i:coach|striker|midfielder|defender|goalkeeper|winger|batsman|bowler|captain|singer|"
+    r"rapper|actor|actress|novelist|poet|painter|manager|president|minister|pope)[ \t]+$"
+)
+# What follows a market index: "the Nifty 50 index", "the Stoxx 600 benchmark".
+_INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|benchmark|gauge|average)\b")
 _APPOSITION = re.compile(
     rf",[ \t]+(?:(?:the|a|an|its|his|her)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,2}}?{_ROLE_WORDS}\b"
 )
@@ -584,7 +595,11 @@ class BuiltinRecogniser:
             return False  # "Trade Desk founder Jeff Green": the organisation comes before the role
         if cue == "role" or self._is_given(words[0]) or self._east_asian(words):
             return True
-        if _APPOSITION.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 8), start):
+        if (
+            _APPOSITION.match(text, end)
+            or _SAID_BEFORE.search(text, max(0, start - 8), start)
+            or _AGE_AFTER.match(text, end)
+        ):
             return True  # "Pep Guardiola, City's manager", "said Christophe Barraud"
         if gaz.is_common_word(words[0]):
             return False  # "The World Health Organization said": weaker cues need an odd first word
@@ -686,8 +701,8 @@ class BuiltinRecogniser:
                 return False
             if word in wordlists.NOT_NAMES and not east_asian:  # "Liu He" is a name
                 return False
-        if " ".join(words) in self._places:
-            return False
+        if " ".join(words) in self._places or " ".join(words) in self._extra_org:
+            return False  # "Hang Seng" is an index
         if len(words) > 1 and words[0] in self._places and not (
             self._is_given(words[0]) and words[-1] in self._surnames
         ):
@@ -871,6 +886,10 @@ class BuiltinRecogniser:
             return segment[1:]
         if first.lower() in evidence.lower_words and not self._known(first, evidence):
             return segment[1:]
+        if _ROLE_BEFORE.search(first.lower() + " ") and first not in self._titles and not self._known(
+            " ".join(text[s:e] for s, e in segment[1:]), evidence
+        ) and self._is_given(text[segment[1][0] : segment[1][1]]):
+            return segment[1:]  # "Striker Pedro scored", "Novelist Elif Shafak said"
         if len(segment) >= 3 and gaz.is_common_word(first) and not self._known(first, evidence):
             # "Geologist Raphaël Mayoraz", "Rivals Tokyo Electron": a capitalised common word,
             # then a person's name or a name the text uses elsewhere.
@@ -976,8 +995,15 @@ class BuiltinRecogniser:
         known = self._gazetteer_label(name, evidence)
         if known:
             return known
-        if cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1):
-            return "PERSON"
+        if (cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1)) or (
+            len(words) == 1
+            and _ROLE_BEFORE_ONE.search(text, max(0, start - 16), start)
+            and not name.isupper()
+            and self._looks_like_person(words)
+        ):
+            return "PERSON"  # "coach José Peseiro", "Dr. Kast", "striker Pedro"
+        if len(words) <= 3 and _INDEX_AFTER.match(text, end) and not self._head_label(words):
+            return "ORG"  # "the Nifty 50 index": stock indices are organisations
         if len(words) == 1:
             return self._label_word(name, evidence, weak, text, end, start)
         first, last = words[0], words[-1]

@@ -132,7 +132,12 @@ EAST_ASIAN_SURNAMES = frozenset(
 )
 
 # Organisations named by an acronym that must not be read as a country code or a word.
-EXTRA_ORG = frozenset("EU E.U. UN U.N. NATO WTO IMF OPEC WHO FBI F.B.I. CIA C.I.A. NASA".split())
+EXTRA_ORG = frozenset("EU E.U. UN U.N. NATO WTO IMF OPEC WHO FBI F.B.I. CIA C.I.A. NASA".split()) | _bar_list(
+    # Stock indices, which are ORG.
+    """S&P 500|FTSE 100|FTSE 250|Nikkei 225|Dow Jones|Nasdaq|Nasdaq Composite|Stoxx 600|
+    Euro Stoxx 50|Hang Seng|Sensex|Nifty 50|Nifty|DAX|CAC 40|KOSPI|ASX 200|Bovespa|IBEX 35|
+    FTSE MIB|TSX|Straits Times Index|Shanghai Composite|CSI 300|Topix|Kospi|Taiex|MSCI"""
+)
 
 
 # Capitalised words that are not names on their own (function words, headings, months).

@@ -714,3 +714,14 @@ def test_more_context_for_names() -> None:
     assert labels_of("The shop is run by Nguyen Thi Hoa in Hue.", "Nguyen Thi Hoa") == {"PERSON"}
     # Holidays other than Western ones are dates.
     assert labels_of("Trains were full before Nowruz.", "Nowruz") == {"DATE"}
+
+
+def test_single_names_after_sports_and_arts_roles_and_stock_indices() -> None:
+    text = "Santos drew 1-1. Winger Rodrygo hit the post, and coach Dorival blamed the pitch."
+    assert labels_of(text, "Rodrygo") == {"PERSON"}
+    assert labels_of(text, "Dorival") == {"PERSON"}
+    assert labels_of("The KSE 100 index rose 2%.", "KSE 100") == {"ORG"}
+    assert labels_of("The Hang Seng slipped 0.4% on Friday.", "Hang Seng") == {"ORG"}
+    # An age after a two-word name is a person cue.
+    assert labels_of("Kofi Boateng, 41, was rescued.", "Kofi Boateng") == {"PERSON"}
+    assert labels_of("Ekow Mensima, 41, was rescued.", "Ekow Mensima") == {"PERSON"}
