@@ -90,6 +90,7 @@ _SAYING = re.compile(
     r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
 )
 # What follows a name and tells its kind: "the Trump administration", "the WeChat app".
+_SAYING_VERB = re.compile(r"[ \t]+(?:said|says|told|added|asked|replied|recalled|insisted)\b")
 _PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency|Administration|Presidency)\b")
 _PRODUCT_AFTER = re.compile(
     r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
@@ -195,6 +196,12 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|towards|toward)[ \t]+$")
 _PLACE_OF = re.compile(
     r"\b(?:village|town|city|district|province|region|canton|state|county|municipality|suburb|"
     r"capital|prefecture|governorate|oblast|commune|township|hamlet)[ \t]+of[ \t]+$"
+)
+# A kind of place after an unknown name: "the Nuseirat camp", "the Kibera district".
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:village|town|city|district|province|region|camp|neighbou?rhood|suburb|county|"
+    r"municipality|township|prefecture|governorate|state)\b(?![ \t]+(?:of|council|government|"
+    r"officials?|authorities|police|court|media|company|enterprise|broadcaster|agency)\b)"
 )
 # ... but not where "in" means a stake or a role: "a stake in Advantest", "jobs in Nvidia".
 _NOT_LOCATIVE = re.compile(
@@ -551,6 +558,18 @@ class BuiltinRecogniser:
             evidence.person_first.add(words[0])
             evidence.person_last.add(words[-1])
             evidence.labels[" ".join(words)] = "PERSON"
+        for run in runs:
+            # Quoted speech attributed to a name: '"...," Sinner said', '"...," Jane Doe told'.
+            first_start, last_end = run.tokens[0][0], run.tokens[-1][1]
+            if (
+                not run.headline
+                and text[first_start - 3 : first_start - 1] in (',"', ",”", '."', ".”")
+                and _SAYING_VERB.match(text, last_end)
+            ):
+                words = [text[s:e] for s, e in run.tokens]
+                if self._looks_like_person(words) and not self._known(" ".join(words), evidence):
+                    evidence.add_person(words)
+                    evidence.person_last.add(words[-1])
         has_list = " like " in text or " such as " in text or " including " in text
         for match in _PRODUCT_LIST.finditer(text) if has_list else ():
             for item in _LIST_ITEM.findall(match.group(1)):
@@ -687,7 +706,7 @@ class BuiltinRecogniser:
 
     def _looks_like_person(self, words: list[str]) -> bool:
         """Title-case words (not all caps), none a known place, group or organisation word."""
-        if not 1 <= len(words) <= 4:
+        if not 1 <= sum(1 for w in words if w.split()[0] not in _PARTICLES) <= 4:
             return False
         east_asian = self._east_asian(words)
         if len(words) > 1 and self._head_label(words):
@@ -755,6 +774,12 @@ class BuiltinRecogniser:
                     segments.append((current, cue))
                 current, cue = [], "title"
                 i += 1
+                if (
+                    i + 1 < len(tokens)
+                    and text[tokens[i][0] : tokens[i][1]] in ("of", "of the")
+                    and text[tokens[i + 1][0] : tokens[i + 1][1]] in wordlists.ROLE_MODIFIERS
+                ):
+                    i += 2  # "Secretary of State", "Minister of the Interior": all title
                 continue
             if word[0].islower() and not _PRODUCT_TOKEN.match(word) and not _ARTICLE_NAME.match(word):
                 # Connector: keep inside "University of Virginia" or "Abdulaziz bin Salman",
@@ -995,6 +1020,16 @@ class BuiltinRecogniser:
         known = self._gazetteer_label(name, evidence)
         if known:
             return known
+        first = words[0]
+        if (
+            cue == "title"
+            and len(words) in (2, 3)
+            and self._is_given(first)
+            and not gaz.is_common_word(words[-1])
+            and words[-1] not in self._places
+            and not self._head_label(words)
+        ):
+            return "PERSON"  # "Minister Paul Kabuswe", though Paul is also a town
         if (cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1)) or (
             len(words) == 1
             and _ROLE_BEFORE_ONE.search(text, max(0, start - 16), start)
@@ -1006,7 +1041,7 @@ class BuiltinRecogniser:
             return "ORG"  # "the Nifty 50 index": stock indices are organisations
         if len(words) == 1:
             return self._label_word(name, evidence, weak, text, end, start)
-        first, last = words[0], words[-1]
+        last = words[-1]
         head = self._head_label(words)
         if head and first not in self._org_heads:
             return head
@@ -1036,7 +1071,9 @@ class BuiltinRecogniser:
                 or self._surname_alone(words, evidence)
             ):
                 return "PERSON"
-        if self._before_state(text, end) or (len(words) == 2 and self._locative(text, start)):
+        if self._before_state(text, end) or (
+            len(words) == 2 and (self._locative(text, start) or _PLACE_AFTER.match(text, end))
+        ):
             return "GPE"
         return "ORG"
 
@@ -1066,6 +1103,8 @@ class BuiltinRecogniser:
         """The label of a single capitalised word that no gazetteer knows."""
         if word in wordlists.NOT_NAMES or word in wordlists.GENERIC_ACRONYMS or _URLISH.search(word):
             return None
+        if word.isdigit():
+            return None  # "About 200 workers": a number left after the sentence's first word
         if word in evidence.person_first and self._is_given(word):
             return "PERSON"  # "Kim" after "Kim Whitler"
         if weak and word not in evidence.seen and not (
@@ -1084,7 +1123,7 @@ class BuiltinRecogniser:
             return "ORG" if len(word) <= 6 else None
         if (
             start is not None
-            and self._locative(text, start)
+            and (self._locative(text, start) or _PLACE_AFTER.match(text, end))
             and not text.startswith(_POSSESSIVE, end)
             and word not in self._org_suffixes
             and word not in wordlists.NATIONAL_LANGUAGES  # "in Mandarin"

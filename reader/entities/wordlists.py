@@ -60,7 +60,7 @@ ORG_SUFFIXES = frozenset(
     House Media Broadcasting Television Radio Studios Records Entertainment Pictures Network
     Exchange Markets Club Hospital Clinic Center Centre Consulting Research Communications
     Electronics Software Semiconductor Semiconductors Energy Oil Petroleum Steel Mining
-    Telecom Mobile Railways Resources Logistics Foods Beverages Retail Guild Forces
+    Telecom Mobile Railways Resources Logistics Foods Beverages Retail Guild Forces Minerals Metals
     """.split()
 )
 
@@ -98,7 +98,9 @@ EXTRA_NORP = frozenset(
     Evangelical Mormon Sunni Shia Shiite Democrat Democratic Republican Communist Socialist
     Labour Tory Conservative Liberal Marxist Nazi Maoist Brexiteer Israelite Yankee
     Mexican-American African-American Asian-American Chinese-American pan-European
-    pan-African pan-Asian
+    pan-African pan-Asian Spaniard Spaniards Briton Britons Brit Brits Dane Danes Swede Swedes
+    Finns Poles Scot Scots Filipino Filipinos Filipina Aussie Aussies Kiwis Frenchman Frenchmen
+    Frenchwoman Englishman Englishmen Welshman Irishman Dutchman Dutchmen
     """.split()
 )
 
@@ -113,7 +115,8 @@ EXTRA_GPE = _bar_list(
     U.S.|US|U.S.A.|USA|America|U.K.|UK|Britain|Great Britain|England|Scotland|Wales|
     Northern Ireland|E.U.|UAE|U.A.E.|Russia|South Korea|North Korea|Taiwan|Hong Kong|Macau|
     Vatican|Washington|Washington D.C.|Washington, D.C.|People’s Republic|People's Republic|
-    Mainland China|Palestine|Congo|Ivory Coast|Holland|Burma|Czech Republic|Czechia|Syria|
+    Mainland China|Palestine|Congo|Democratic Republic of Congo|Democratic Republic of the Congo|
+    DR Congo|Ivory Coast|Holland|Burma|Czech Republic|Czechia|Syria|
     Iran|Laos|Vietnam|Moscow|Brussels|Tokyo|Beijing|Kyiv|Kiev|Seoul|Tehran|Pyongyang
     """
 )
@@ -212,7 +215,7 @@ FAC_LAST = frozenset(
 )
 # Heads that are also surnames: a facility only after a word that is no given name.
 FAC_OR_SURNAME = frozenset("Hall Building Centre Stage Field".split())
-GPE_LAST = frozenset("County Province Prefecture Governorate Oblast Municipality Township".split())
+GPE_LAST = frozenset("Republic County Province Prefecture Governorate Oblast Municipality Township".split())
 LOC_LAST = frozenset(
     """
     River Mountains Hills Range Sea Ocean Bay Valley Desert Lake Lakes Island Islands Isles
@@ -227,7 +230,7 @@ WORK_LAST = frozenset("Prize Award Awards Medal".split())
 # Head nouns of each kind that may take an "of" phrase ("Bay of Bengal", "Cup of Nations").
 HEADS_WITH_OF = frozenset(
     "Cup Festival Battle Siege Bay Gulf Sea Strait Isle Palace Cathedral Basilica Church "
-    "Temple Mosque Tower Bridge Dome Museum Order".split()
+    "Temple Mosque Tower Bridge Dome Museum Order Republic".split()
 )
 
 # Given names common in news from outside the English-speaking world, which the US census

@@ -725,3 +725,18 @@ def test_single_names_after_sports_and_arts_roles_and_stock_indices() -> None:
     # An age after a two-word name is a person cue.
     assert labels_of("Kofi Boateng, 41, was rescued.", "Kofi Boateng") == {"PERSON"}
     assert labels_of("Ekow Mensima, 41, was rescued.", "Ekow Mensima") == {"PERSON"}
+
+
+def test_quote_attribution_titles_with_of_and_long_arabic_names() -> None:
+    text = 'Ferrand Vasile won in three sets. "It was hard," Vasile said.'
+    assert labels_of(text, "Ferrand Vasile") == {"PERSON"}
+    assert labels_of("Foreign Secretary of State Ama Serwaa met them.", "Ama Serwaa") == {"PERSON"}
+    text = "The emir, Sheikh Tamim bin Hamad Al Thani, flew to Doha."
+    assert labels_of(text, "Tamim bin Hamad Al Thani") == {"PERSON"}
+    # A town's name can also be a given name: after a title it is a person's.
+    assert labels_of("Energy Minister Paul Mwansa spoke.", "Paul Mwansa") == {"PERSON"}
+    # A number left after a sentence's first word is not a name; demonym nouns are NORP.
+    assert found("Rain fell. About 200 workers fled.") == set()
+    assert labels_of("The Spaniard won again.", "Spaniard") == {"NORP"}
+    # A kind of place after an unknown name.
+    assert labels_of("Shelling hit the Kibera district overnight.", "Kibera") == {"GPE"}
