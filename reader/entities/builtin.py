@@ -188,6 +188,17 @@ _ROLE_BEFORE = re.compile(
     r",?[ \t]+$"
 )
 _SENTENCE_END = frozenset(".!?:;\n")
+# Plural nouns whose possessive is part of a name before a capitalised word.
+_GROUP_POSSESSORS = frozenset(
+    "Children Women Men People Workers Veterans Farmers Teachers Nurses Writers Journalists "
+    "Boys Girls Mothers Soldiers Citizens Consumers Lawyers Doctors Traders Fishermen".split()
+)
+_NAME_NEXT = re.compile(r"[ \t][A-Z]")
+# Another name just before, joined by "and" or a comma: "in Brittany and Normandy".
+_COORDINATED = re.compile(r"([A-Z][\w’'.-]+)(?:,? and|,)[ \t]+$")
+# Where a language name is a language: "literature in Spanish.", "she speaks Hausa and French".
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|fluent|learn|learning|taught)[ \t]+$")
+_LANGUAGE_AFTER = re.compile(r"[ \t]*(?:[.,;:!?”\")]|$|[ \t](?:and|or|as|with|but)\b)")
 # A dotted title before a name: "Dr. Makoto Yoshikawa", "Mr. Kast" (not a sentence end).
 _DOTTED_TITLE = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|St)\.[ \u00a0]$")
 # A preposition of place before an unknown name: "a rally in Providencia", "near Nowa Huta".
@@ -343,6 +354,9 @@ def _strip_possessive(text: str, start: int, end: int, evidence: _Evidence) -> i
     word = text[start:end]
     if word.endswith(_POSSESSIVE) and len(word) > 2:
         stem = text[start : end - 2]
+        if stem in _GROUP_POSSESSORS and _NAME_NEXT.match(text, end):
+            return end  # "Children’s Hospital", "People’s Party": the "'s" is the name's
+
         if stem.rsplit(" ", 1)[-1] in evidence.seen_tokens:
             return end - 2
         if word not in evidence.name_possessives:
@@ -690,7 +704,7 @@ class BuiltinRecogniser:
         if quoted.endswith((",", "?", "!")) or quoted.startswith(("I ", "We ", "You ", "It ")):
             return False
         words = _WORD.findall(quoted)
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        content = [w for w in words if w.lower() not in _SMALL_WORDS and not (loose and w in _PARTICLES)]
         return (
             (loose and len(content) >= 1 or len([w for w in content if len(w) > 2]) >= 2)  # not “Plan B”
             and all(w[0].isupper() for w in content)
@@ -1017,6 +1031,13 @@ class BuiltinRecogniser:
         start, end = segment[0][0], segment[-1][1]
         name = text[start:end]
         words = [text[s:e] for s, e in segment]
+        if (
+            len(words) == 1
+            and name in wordlists.NATIONAL_LANGUAGES
+            and _LANGUAGE_BEFORE.search(text, max(0, start - 9), start)
+            and _LANGUAGE_AFTER.match(text, end)
+        ):
+            return "LANGUAGE"  # "literature in Spanish."
         known = self._gazetteer_label(name, evidence)
         if known:
             return known
@@ -1077,6 +1098,21 @@ class BuiltinRecogniser:
             return "GPE"
         return "ORG"
 
+    def _coordinated_place(self, text: str, start: int, evidence: _Evidence) -> bool:
+        """An unknown name listed after a known city or region ("in Brittany and Normandy")."""
+        if text[start - 2 : start] not in (", ", "d ") or start < 6:
+            return False
+        match = _COORDINATED.search(text, max(0, start - 30), start)
+        if not match or self._gazetteer_label(match.group(1), evidence) not in (None, "GPE"):
+            return False
+        for _ in range(4):  # back over a list: "in Lagos, Ibadan and Kano"
+            if self._locative(text, match.start()):
+                return True
+            match = _COORDINATED.search(text, max(0, match.start() - 30), match.start())
+            if not match:
+                return False
+        return False
+
     @staticmethod
     def _locative(text: str, start: int) -> bool:
         """An unknown name after a preposition of place: "a rally in Providencia"."""
@@ -1121,6 +1157,8 @@ class BuiltinRecogniser:
             return "PRODUCT"
         if word.isupper():
             return "ORG" if len(word) <= 6 else None
+        if start is not None and self._coordinated_place(text, start, evidence):
+            return "GPE"  # "in Schiedam and Vlaardingen"
         if (
             start is not None
             and (self._locative(text, start) or _PLACE_AFTER.match(text, end))

@@ -210,7 +210,7 @@ FAC_LAST = frozenset(
     Shrine Synagogue Tower Towers Station Terminal Palace Castle Square Plaza Platz Park
     Roundabout Highway Motorway Expressway Freeway Tunnel Dam Canal Theatre Theater Gate
     Memorial Monument Mausoleum Prison Jail Avenue Boulevard Circuit Racecourse Speedway
-    Pier Wharf Lighthouse Mall Velodrome Amphitheatre Colosseum Pavilion
+    Pier Wharf Lighthouse Mall Velodrome Amphitheatre Colosseum Pavilion Port
     """.split()
 )
 # Heads that are also surnames: a facility only after a word that is no given name.
@@ -230,7 +230,7 @@ WORK_LAST = frozenset("Prize Award Awards Medal".split())
 # Head nouns of each kind that may take an "of" phrase ("Bay of Bengal", "Cup of Nations").
 HEADS_WITH_OF = frozenset(
     "Cup Festival Battle Siege Bay Gulf Sea Strait Isle Palace Cathedral Basilica Church "
-    "Temple Mosque Tower Bridge Dome Museum Order Republic".split()
+    "Temple Mosque Tower Bridge Dome Museum Order Republic Port".split()
 )
 
 # Given names common in news from outside the English-speaking world, which the US census

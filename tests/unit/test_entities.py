@@ -740,3 +740,15 @@ def test_quote_attribution_titles_with_of_and_long_arabic_names() -> None:
     assert labels_of("The Spaniard won again.", "Spaniard") == {"NORP"}
     # A kind of place after an unknown name.
     assert labels_of("Shelling hit the Kibera district overnight.", "Kibera") == {"GPE"}
+
+
+def test_lists_of_places_languages_group_possessives_and_ports() -> None:
+    text = "Schools closed in Kwale, Kilifi and Malindi after the floods."
+    assert {e.label for e in recognise(text) if e.text in ("Kilifi", "Malindi")} == {"GPE"}
+    assert labels_of("He invested in Tesla and Zorblax.", "Zorblax") == {"ORG"}
+    assert labels_of("She writes poems in Spanish and Tagalog.", "Spanish") == {"LANGUAGE"}
+    assert labels_of("Spanish officials met them.", "Spanish") == {"NORP"}
+    assert labels_of("She was taken to the Mater Children's Hospital on Monday.", "Mater Children's Hospital") == {"ORG"}
+    assert labels_of("Cranes stood idle at the Port of Durban.", "Port of Durban") == {"FAC"}
+    text = 'His first book, "The Years of Don Ramiro", was a hit.'
+    assert labels_of(text, "The Years of Don Ramiro") == {"WORK_OF_ART"}
