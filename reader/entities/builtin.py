@@ -117,9 +117,9 @@ _ROLE_WORDS = (
 # An age after a name: "Ana Lima, 34, said".
 _AGE_AFTER = re.compile(r",[ \t]\d{1,3},")
 # Roles after which a single word is a person's name: "striker Pedro", "coach Tite".
-_ROLE_BEFORE_ONE = re.compile(
-    r"\b(?i:coach|striker|midfielder|defender|goalkeeper|winger|batsman|bowler|captain|singer|"
-    r"rapper|actor|actress|novelist|poet|painter|manager|president|minister|pope)[ \t]+$"
+_ROLE_NOUNS_ONE = frozenset(
+    "coach striker midfielder defender goalkeeper winger batsman bowler captain singer rapper actor "
+    "actress novelist poet painter manager president minister pope".split()
 )
 # What follows a market index: "the Nifty 50 index", "the Stoxx 600 benchmark".
 _INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|benchmark|gauge|average)\b")
@@ -170,24 +170,30 @@ _NOT_POSSESSED = re.compile(
     r"would|can|could|in|at|on|to|for|with)\b)"
 )
 _DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
-# A lower-case role right before a name: "runner Eliud Kipchoge", "spokeswoman Jane Doe".
-_ROLE_BEFORE = re.compile(
-    r"\b(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|leader|"
-    r"chairman|chairwoman|chair|founder|co-founder|executive|officer|spokesman|spokeswoman|"
-    r"spokesperson|analyst|economist|strategist|researcher|professor|director|manager|"
-    r"editor|reporter|correspondent|columnist|author|writer|lawyer|attorney|judge|coach|"
-    r"player|striker|runner|singer|rapper|actor|actress|artist|star|boss|chief|ceo|cfo|"
-    r"investor|billionaire|entrepreneur|dissident|activist|envoy|ambassador|general|"
-    r"commander|pilot|wife|husband|son|daughter|father|mother|brother|sister|captain|"
-    r"midfielder|defender|goalkeeper|forward|winger|batsman|bowler|cricketer|footballer|"
-    r"novelist|poet|playwright|filmmaker|composer|musician|photographer|journalist|historian|"
-    r"councillor|councilor|lawmaker|legislator|politician|candidate|prosecutor|nurse|doctor|"
-    r"teacher|student|scientist|physicist|volunteer|farmer|cyclist|swimmer|sprinter|champion|"
-    r"referee|official|colleague|rival|opponent|challenger|incumbent|deputy|geologist|"
-    r"engineer|surgeon|economist|designer|conductor|violinist|pianist|dancer|sculptor)"
-    r",?[ \t]+$"
+# A lower-case role right before a name: "runner Eliud Kipchoge", "spokeswoman Jane Doe",
+# "its music director, Andris Nelsons".
+_ROLE_NOUNS = frozenset(
+    """
+    minister president premier chancellor secretary senator governor mayor leader chairman
+    chairwoman chair founder co-founder executive officer spokesman spokeswoman spokesperson
+    analyst economist strategist researcher professor director manager editor reporter
+    correspondent columnist author writer lawyer attorney judge coach player striker runner singer
+    rapper actor actress artist star boss chief ceo cfo investor billionaire entrepreneur dissident
+    activist envoy ambassador general commander pilot wife husband son daughter father mother
+    brother sister captain midfielder defender goalkeeper forward winger batsman bowler cricketer
+    footballer novelist poet playwright filmmaker composer musician photographer journalist
+    historian councillor councilor lawmaker legislator politician candidate prosecutor nurse doctor
+    teacher student scientist physicist volunteer farmer cyclist swimmer sprinter champion referee
+    official colleague rival opponent challenger incumbent deputy geologist engineer surgeon
+    economist designer conductor violinist pianist dancer sculptor
+    """.split()
 )
 _SENTENCE_END = frozenset(".!?:;\n")
+_ANY_LAST = (
+    wordlists.FAC_LAST | wordlists.FAC_OR_SURNAME | wordlists.GPE_LAST | wordlists.LOC_LAST
+    | wordlists.EVENT_LAST | wordlists.WORK_LAST | frozenset(["Year"])
+)
+_ANY_FIRST = wordlists.EVENT_FIRST | wordlists.LOC_FIRST | wordlists.WORK_FIRST
 # Plural nouns whose possessive is part of a name before a capitalised word.
 _GROUP_POSSESSORS = frozenset(
     "Children Women Men People Workers Veterans Farmers Teachers Nurses Writers Journalists "
@@ -349,6 +355,26 @@ def _is_sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+def _word_before(text: str, start: int, comma: bool = False) -> str:
+    """The word right before ``start`` across spaces (and a comma when ``comma``), or ""."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == start:
+        return ""
+    if comma and i > 0 and text[i - 1] == ",":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "-"):
+        j -= 1
+    return text[j:i]
+
+
+def _is_role(word: str) -> bool:
+    """A lower-case role noun, also at the end of a compound ("secretary-general")."""
+    return word in _ROLE_NOUNS or ("-" in word and word.rsplit("-", 1)[1] in _ROLE_NOUNS)
+
+
 def _strip_possessive(text: str, start: int, end: int, evidence: _Evidence) -> int:
     """End offset without a trailing possessive, unless the "'s" belongs to the name."""
     word = text[start:end]
@@ -505,7 +531,7 @@ class BuiltinRecogniser:
             if len(runs) > run_count:
                 if dropped is not None:
                     runs[run_count].dropped = dropped
-                elif not weak and _ROLE_BEFORE.search(text, max(0, start - 16), start):
+                elif not weak and _is_role(_word_before(text, start, comma=True)):
                     runs[run_count].title_before = True
                 elif text[start - 2 : start - 1] == "." and _DOTTED_TITLE.search(text, max(0, start - 7), start):
                     if not text.startswith("St", start - 5):
@@ -669,6 +695,13 @@ class BuiltinRecogniser:
 
     def _head_label(self, words: list[str]) -> str | None:
         """FAC, LOC, EVENT or WORK_OF_ART from a name's head noun ("Gaddafi Stadium")."""
+        if (
+            words[-1] not in _ANY_LAST
+            and words[0] not in _ANY_FIRST
+            and "of" not in words
+            and "of the" not in words
+        ):
+            return None  # the common case, decided with two set look-ups
         head = words[-1]
         for i in range(1, len(words) - 1):
             if words[i] in ("of", "of the"):  # "Bay of Bengal": the head comes before "of"
@@ -925,7 +958,7 @@ class BuiltinRecogniser:
             return segment[1:]
         if first.lower() in evidence.lower_words and not self._known(first, evidence):
             return segment[1:]
-        if _ROLE_BEFORE.search(first.lower() + " ") and first not in self._titles and not self._known(
+        if _is_role(first.lower()) and first not in self._titles and not self._known(
             " ".join(text[s:e] for s, e in segment[1:]), evidence
         ) and self._is_given(text[segment[1][0] : segment[1][1]]):
             return segment[1:]  # "Striker Pedro scored", "Novelist Elif Shafak said"
@@ -1053,7 +1086,7 @@ class BuiltinRecogniser:
             return "PERSON"  # "Minister Paul Kabuswe", though Paul is also a town
         if (cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1)) or (
             len(words) == 1
-            and _ROLE_BEFORE_ONE.search(text, max(0, start - 16), start)
+            and _word_before(text, start).lower() in _ROLE_NOUNS_ONE
             and not name.isupper()
             and self._looks_like_person(words)
         ):

@@ -189,7 +189,7 @@ _LEADING_PREP = re.compile(
 
 
 # Ages, which OntoNotes counts as dates: "Osimhen, 25, scored", "died at 71", "aged 34".
-_AGE_COMMA = re.compile(r"(?<=[a-z]), (\d{1,3})(?=,)")
+_AGE_COMMA = re.compile(r", (\d{1,3}),")
 _AGE_AFTER = re.compile(r"\b(?:aged|die[sd] at) (\d{1,3})\b")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|\b(?:man|woman|boy|girl|mother|father|son|daughter))$")
 
@@ -199,7 +199,9 @@ def _ages(text: str) -> list[tuple[int, int, str]]:
     if ", " in text:
         for match in _AGE_COMMA.finditer(text):
             # Only after a name ("Osimhen, 25,"), not in a list of numbers.
-            if _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            if text[match.start() - 1 : match.start()].isalpha() and _NAME_BEFORE.search(
+                text, max(0, match.start() - 30), match.start()
+            ):
                 found.append((match.start(1), match.end(1), "DATE"))
     if "aged " in text or "ied at " in text or "ies at " in text:
         found.extend((m.start(1), m.end(1), "DATE") for m in _AGE_AFTER.finditer(text))
