@@ -90,6 +90,7 @@ _SAYING = re.compile(
     r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
 )
 # What follows a name and tells its kind: "the Trump administration", "the WeChat app".
+_WHO_AFTER = re.compile(r",[ \t]+who\b")
 _SAYING_VERB = re.compile(r"[ \t]+(?:said|says|told|added|asked|replied|recalled|insisted)\b")
 _PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency|Administration|Presidency)\b")
 _PRODUCT_AFTER = re.compile(
@@ -174,7 +175,7 @@ _DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen
 # "its music director, Andris Nelsons".
 _ROLE_NOUNS = frozenset(
     """
-    minister president premier chancellor secretary senator governor mayor leader chairman
+    principal minister president premier chancellor secretary senator governor mayor leader chairman
     chairwoman chair founder co-founder executive officer spokesman spokeswoman spokesperson
     analyst economist strategist researcher professor director manager editor reporter
     correspondent columnist author writer lawyer attorney judge coach player striker runner singer
@@ -184,7 +185,7 @@ _ROLE_NOUNS = frozenset(
     footballer novelist poet playwright filmmaker composer musician photographer journalist
     historian councillor councilor lawmaker legislator politician candidate prosecutor nurse doctor
     teacher student scientist physicist volunteer farmer cyclist swimmer sprinter champion referee
-    official colleague rival opponent challenger incumbent deputy geologist engineer surgeon
+    official colleague opponent challenger incumbent deputy geologist engineer surgeon
     economist designer conductor violinist pianist dancer sculptor
     """.split()
 )
@@ -212,7 +213,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|towards|toward)[ \t]+$")
 # A kind of place before "of": "the village of Blatten", "the canton of Valais".
 _PLACE_OF = re.compile(
     r"\b(?:village|town|city|district|province|region|canton|state|county|municipality|suburb|"
-    r"capital|prefecture|governorate|oblast|commune|township|hamlet)[ \t]+of[ \t]+$"
+    r"capital|prefecture|governorate|oblast|commune|township|hamlet|island)[ \t]+of[ \t]+$"
 )
 # A kind of place after an unknown name: "the Nuseirat camp", "the Kibera district".
 _PLACE_AFTER = re.compile(
@@ -372,7 +373,11 @@ def _word_before(text: str, start: int, comma: bool = False) -> str:
 
 def _is_role(word: str) -> bool:
     """A lower-case role noun, also at the end of a compound ("secretary-general")."""
-    return word in _ROLE_NOUNS or ("-" in word and word.rsplit("-", 1)[1] in _ROLE_NOUNS)
+    return (
+        word in _ROLE_NOUNS
+        or ("-" in word and word.rsplit("-", 1)[1] in _ROLE_NOUNS)
+        or (word.endswith("ologist") and word.isalpha())  # "meteorologist", "virologist"
+    )
 
 
 def _strip_possessive(text: str, start: int, end: int, evidence: _Evidence) -> int:
@@ -610,6 +615,14 @@ class BuiltinRecogniser:
                 if self._looks_like_person(words) and not self._known(" ".join(words), evidence):
                     evidence.add_person(words)
                     evidence.person_last.add(words[-1])
+        for run in runs:
+            # A single name followed by ", who" is a person's ("Norris, who started on pole").
+            if len(run.tokens) == 1 and not run.headline and _WHO_AFTER.match(text, run.tokens[0][1]):
+                word = text[run.tokens[0][0] : run.tokens[0][1]]
+                if self._looks_like_person([word]) and not self._known(word, evidence) and (
+                    not gaz.is_common_word(word)
+                ):
+                    evidence.person_last.add(word)
         has_list = " like " in text or " such as " in text or " including " in text
         for match in _PRODUCT_LIST.finditer(text) if has_list else ():
             for item in _LIST_ITEM.findall(match.group(1)):
@@ -623,7 +636,10 @@ class BuiltinRecogniser:
                 if self._too_long(text, segment):
                     continue
                 if index == 0 and run.weak:
-                    segment = self._trim_sentence_start(text, segment, evidence)
+                    trimmed = self._trim_sentence_start(text, segment, evidence)
+                    if len(trimmed) < len(segment) and _is_role(text[segment[0][0] : segment[0][1]].lower()):
+                        cue = "role"  # "Meteorologist Kostas Lagouvardos said"
+                    segment = trimmed
                 words = [text[s:e] for s, e in segment]
                 name = " ".join(words)
                 if not words or name in wordlists.NOT_NAMES:
@@ -634,6 +650,8 @@ class BuiltinRecogniser:
                         evidence.person_last.add(words[0])  # "Xi Jinping" ... "Xi said"
                 elif words[-1] in self._org_suffixes and len(words) > 1:
                     evidence.labels.setdefault(name, "ORG")
+                    if words[-1] in wordlists.LEGAL_FORMS and len(words) == 2:
+                        evidence.labels.setdefault(words[0], "ORG")  # "Elisa Oyj" ... "Elisa shares"
                 end = segment[-1][1]
                 if len(words) == 1 and _PERSON_AFTER.match(text, end):
                     evidence.labels.setdefault(name, "PERSON")
@@ -763,8 +781,12 @@ class BuiltinRecogniser:
                 continue
             if not word[0].isupper() or (word.isupper() and len(word) > 1 and not _is_initial(word)):
                 return False
-            if word in self._org_suffixes or word in self._norp:
+            if word in self._org_suffixes:
                 return False
+            if word in self._norp and not (
+                word is words[0] and len(words) > 1 and self._is_given(word) and words[-1] in self._surnames
+            ):
+                return False  # "Christian" is a group, but "Christian Horner" a person
             if word in wordlists.NOT_NAMES and not east_asian:  # "Liu He" is a name
                 return False
         if " ".join(words) in self._places or " ".join(words) in self._extra_org:
@@ -817,6 +839,12 @@ class BuiltinRecogniser:
                     current.append((start, end))
                     i += 1
                     continue
+                if word in ("Minister", "Secretary"):
+                    # "Civil Protection Minister", "Mines Minister": the portfolio is no name.
+                    while current and gaz.is_common_word(text[current[-1][0] : current[-1][1]]) and not (
+                        text[current[-1][0] : current[-1][1]] in self._norp
+                    ):
+                        current.pop()
                 if current:
                     segments.append((current, cue))
                 current, cue = [], "title"
@@ -895,7 +923,10 @@ class BuiltinRecogniser:
                 found.extend(self._label_known(text, segment, evidence))
                 continue
             if weak:
-                segment = self._trim_sentence_start(text, segment, evidence)
+                trimmed = self._trim_sentence_start(text, segment, evidence)
+                if len(trimmed) < len(segment) and _is_role(text[segment[0][0] : segment[0][1]].lower()):
+                    cue = "role"
+                segment = trimmed
                 if not segment:
                     continue
                 # Only the first word was sentence-initial; a longer run is mostly ordinary text.
@@ -958,9 +989,16 @@ class BuiltinRecogniser:
             return segment[1:]
         if first.lower() in evidence.lower_words and not self._known(first, evidence):
             return segment[1:]
-        if _is_role(first.lower()) and first not in self._titles and not self._known(
-            " ".join(text[s:e] for s, e in segment[1:]), evidence
-        ) and self._is_given(text[segment[1][0] : segment[1][1]]):
+        rest_words = [text[s:e] for s, e in segment[1:]]
+        if (
+            _is_role(first.lower())
+            and first not in self._titles
+            and (
+                self._is_given(rest_words[0])
+                or (len(rest_words) == 2 and self._looks_like_person(rest_words)
+                    and not any(gaz.is_common_word(w) for w in rest_words))
+            )
+        ):
             return segment[1:]  # "Striker Pedro scored", "Novelist Elif Shafak said"
         if len(segment) >= 3 and gaz.is_common_word(first) and not self._known(first, evidence):
             # "Geologist Raphaël Mayoraz", "Rivals Tokyo Electron": a capitalised common word,
@@ -1107,7 +1145,9 @@ class BuiltinRecogniser:
             return "PRODUCT"
         if all(w in wordlists.NOT_NAMES or w in wordlists.GENERIC_ACRONYMS for w in words):
             return None
-        if first in self._places or first in self._norp or first in self._extra_org:
+        if (first in self._places or first in self._norp or first in self._extra_org) and not (
+            len(words) == 2 and self._is_given(first) and last in self._surnames
+        ):  # "China Unicom", but "Christian Horner"
             return "ORG"
         if (
             first in evidence.seen

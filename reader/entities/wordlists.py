@@ -61,7 +61,15 @@ ORG_SUFFIXES = frozenset(
     Exchange Markets Club Hospital Clinic Center Centre Consulting Research Communications
     Electronics Software Semiconductor Semiconductors Energy Oil Petroleum Steel Mining
     Telecom Mobile Railways Resources Logistics Foods Beverages Retail Guild Forces Minerals Metals
+    Observatory Directorate Inspectorate Secretariat Tribunal Corps Aerospace Robotics Biotech
+    Therapeutics Pharma Automotive Shipping Chemicals Cement Utilities Properties Realty
     """.split()
+)
+
+# Legal forms: "Elisa Oyj" makes "Elisa" alone an organisation too.
+LEGAL_FORMS = frozenset(
+    "Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited LLC LLP PLC plc AG SA S.A. "
+    "GmbH NV N.V. SE AB ASA Oyj SpA Holdings Holding Group".split()
 )
 
 # A run starting with one of these, followed by "of ...", names an organisation.
@@ -69,7 +77,7 @@ ORG_HEADS = frozenset(
     """
     University Bank Department Ministry Office Bureau Institute College School Academy Board
     Council Commission Committee Court Federation Association Society Church Museum House
-    Chamber League Union Agency Organization Organisation
+    Chamber League Union Agency Organization Organisation Observatory Directorate Tribunal
     """.split()
 )
 

@@ -752,3 +752,17 @@ def test_lists_of_places_languages_group_possessives_and_ports() -> None:
     assert labels_of("Cranes stood idle at the Port of Durban.", "Port of Durban") == {"FAC"}
     text = 'His first book, "The Years of Don Ramiro", was a hit.'
     assert labels_of(text, "The Years of Don Ramiro") == {"WORK_OF_ART"}
+
+
+def test_portfolios_legal_forms_who_clauses_and_capitalised_roles() -> None:
+    text = "Water Resources Minister Ama Bekoe visited Tamale."
+    assert "Water Resources" not in {e.text for e in recognise(text)}
+    text = "Nordlys ASA agreed to buy the unit. Nordlys shares rose 4%."
+    assert {e.label for e in recognise(text) if e.text == "Nordlys"} == {"ORG"}
+    text = "Pierre Gasly finished fifth. Gasly, who started tenth, was pleased."
+    assert labels_of(text, "Pierre Gasly") == {"PERSON"}
+    text = "Team boss Tavo Ruusmaa. Later, Seismologist Tavo Ruusmaa of the institute said so."
+    assert labels_of(text, "Tavo Ruusmaa") == {"PERSON"}
+    assert labels_of("The car was built by Christian Horner himself.", "Christian Horner") == {"PERSON"}
+    assert labels_of("Fires spread on the island of Thasos.", "Thasos") == {"GPE"}
+    assert labels_of("Rival Zentara Aerospace said it was ready.", "Zentara Aerospace") == {"ORG"}
