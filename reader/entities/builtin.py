@@ -91,6 +91,8 @@ _SAYING = re.compile(
 )
 # What follows a name and tells its kind: "the Trump administration", "the WeChat app".
 _WHO_AFTER = re.compile(r",[ \t]+who\b")
+# An age right after a lone name: "said Hasnawati, a 52-year-old fisher", "Oduya, 41,".
+_AGE_APPOSITION = re.compile(r",[ \t]+(?:an?[ \t]+)?\d{1,3}-year-old\b|,[ \t]\d{1,3},")
 _SAYING_VERB = re.compile(r"[ \t]+(?:said|says|told|added|asked|replied|recalled|insisted)\b")
 _PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency|Administration|Presidency)\b")
 _PRODUCT_AFTER = re.compile(
@@ -217,8 +219,8 @@ _PLACE_OF = re.compile(
 )
 # A kind of place after an unknown name: "the Nuseirat camp", "the Kibera district".
 _PLACE_AFTER = re.compile(
-    r"[ \t]+(?:village|town|city|district|province|region|camp|neighbou?rhood|suburb|county|"
-    r"municipality|township|prefecture|governorate|state)\b(?![ \t]+(?:of|council|government|"
+    r"[ \t]+(?:villages?|towns?|city|cities|districts?|provinces?|regions?|camps?|neighbou?rhoods?|"
+    r"suburbs?|county|counties|municipality|township|prefectures?|governorates?|state)\b(?![ \t]+(?:of|council|government|"
     r"officials?|authorities|police|court|media|company|enterprise|broadcaster|agency)\b)"
 )
 # ... but not where "in" means a stake or a role: "a stake in Advantest", "jobs in Nvidia".
@@ -1230,6 +1232,8 @@ class BuiltinRecogniser:
             return "PRODUCT"
         if word.isupper():
             return "ORG" if len(word) <= 6 else None
+        if end is not None and _AGE_APPOSITION.match(text, end) and self._looks_like_person([word]):
+            return "PERSON"  # "said Hasnawati, a 52-year-old fisher"
         if start is not None and self._coordinated_place(text, start, evidence):
             return "GPE"  # "in Schiedam and Vlaardingen"
         if (

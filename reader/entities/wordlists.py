@@ -199,6 +199,7 @@ ROLE_MODIFIERS = frozenset(
     Commerce Treasury Defense Defence State Foreign Finance Trade Health Justice Interior
     Energy Education Labor Labour Home Prime Deputy Vice Executive Managing Senior Former
     First Chief Acting Interim Assistant Associate General Attorney Supreme Press Cabinet
+    Majority Minority Opposition
     """.split()
 )
 

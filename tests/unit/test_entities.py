@@ -766,3 +766,12 @@ def test_portfolios_legal_forms_who_clauses_and_capitalised_roles() -> None:
     assert labels_of("The car was built by Christian Horner himself.", "Christian Horner") == {"PERSON"}
     assert labels_of("Fires spread on the island of Thasos.", "Thasos") == {"GPE"}
     assert labels_of("Rival Zentara Aerospace said it was ready.", "Zentara Aerospace") == {"ORG"}
+
+
+def test_leaders_titles_plural_place_nouns_and_lone_names_with_an_age() -> None:
+    text = "House Minority Leader Ruth Obi spoke. The House adjourned."
+    assert labels_of(text, "Ruth Obi") == {"PERSON"}
+    assert "House Minority" not in {e.text for e in recognise(text)}
+    text = "Drones hit the Tver and Velikiye regions overnight."
+    assert labels_of(text, "Velikiye") == {"GPE"}
+    assert labels_of('"It is gone," said Sumarni, a 47-year-old trader.', "Sumarni") == {"PERSON"}
