@@ -211,7 +211,7 @@ _LANGUAGE_AFTER = re.compile(r"[ \t]*(?:[.,;:!?”\")]|$|[ \t](?:and|or|as|with|
 # A dotted title before a name: "Dr. Makoto Yoshikawa", "Mr. Kast" (not a sentence end).
 _DOTTED_TITLE = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|St)\.[ \u00a0]$")
 # A preposition of place before an unknown name: "a rally in Providencia", "near Nowa Huta".
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|towards|toward)[ \t]+$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|towards|toward|above|below|beyond)[ \t]+$")
 # A kind of place before "of": "the village of Blatten", "the canton of Valais".
 _PLACE_OF = re.compile(
     r"\b(?:village|town|city|district|province|region|canton|state|county|municipality|suburb|"
@@ -670,6 +670,8 @@ class BuiltinRecogniser:
         if not 2 <= len(words) <= 3:
             return False
         start, end = segment[0][0], segment[-1][1]
+        if _PLACE_OF.search(text, max(0, start - 24), start):
+            return False  # "the town of Al Marj"
         if _ROLE_AFTER.match(text, end):
             return False  # "Trade Desk founder Jeff Green": the organisation comes before the role
         if cue == "role" or self._is_given(words[0]) or self._east_asian(words):
@@ -1143,6 +1145,8 @@ class BuiltinRecogniser:
             return "LAW"
         if last in self._org_suffixes or first in self._org_heads:
             return "ORG"
+        if len(words) == 2 and first in ("Section", "Article") and last.isdigit():
+            return "LAW"  # "Section 112", "Article 50"
         if last in wordlists.PRODUCT_LAST or any(_PRODUCT_TOKEN.match(w) for w in words[1:]):
             return "PRODUCT"
         if all(w in wordlists.NOT_NAMES or w in wordlists.GENERIC_ACRONYMS for w in words):
@@ -1159,6 +1163,8 @@ class BuiltinRecogniser:
             and last not in self._places
         ):
             return "PRODUCT"  # a company's name and a product's: "Google Maps", "Huawei Mate 30"
+        if len(words) <= 3 and _PLACE_OF.search(text, max(0, start - 24), start):
+            return "GPE"  # "the town of Al Marj"
         if self._looks_like_person(words) and len(words) <= 3:
             if (
                 self._is_given(first)
@@ -1216,7 +1222,7 @@ class BuiltinRecogniser:
             return None
         if word.isdigit():
             return None  # "About 200 workers": a number left after the sentence's first word
-        if word in evidence.person_first and self._is_given(word):
+        if word in evidence.person_first and (self._is_given(word) or not gaz.is_common_word(word)):
             return "PERSON"  # "Kim" after "Kim Whitler"
         if weak and word not in evidence.seen and not (
             self._unknown_word(word) and end is not None and _SUBJECT_NEXT.match(text, end)

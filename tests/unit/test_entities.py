@@ -775,3 +775,12 @@ def test_leaders_titles_plural_place_nouns_and_lone_names_with_an_age() -> None:
     text = "Drones hit the Tver and Velikiye regions overnight."
     assert labels_of(text, "Velikiye") == {"GPE"}
     assert labels_of('"It is gone," said Sumarni, a 47-year-old trader.', "Sumarni") == {"PERSON"}
+
+
+def test_first_names_alone_laws_by_section_and_places_after_of() -> None:
+    text = "Police detained activist Sirikan Charoensiri on Monday. Sirikan denied the charges."
+    assert {e.label for e in recognise(text) if e.text == "Sirikan"} == {"PERSON"}
+    assert labels_of("He was charged under Section 112 of the code.", "Section 112") == {"LAW"}
+    assert labels_of("Floods reached the town of Al Bayda.", "Al Bayda") == {"GPE"}
+    assert labels_of("The Wadi Kuf bridge was shut.", "Wadi Kuf") == {"LOC"}
+    assert labels_of("Two dams above Sousa failed.", "Sousa") == {"GPE"}
