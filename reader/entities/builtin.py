@@ -47,7 +47,9 @@ _UP = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
 # A capitalised word: "U.S.", "McDonald’s", "Wi-Fi", "Investing.com", "P30", or a
 # camel-case brand starting lower-case ("iPhone", "eBay").
 _CAP_WORD = (
-    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[{_UP}][\w’'&.-]*\w|[{_UP}]|[a-z]{{1,2}}[A-Z]\w*)"
+    r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.{_INITIAL_NEXT}|[{_UP}][\w’'&.-]*\w|[{_UP}]"
+    # An Arabic family name with its article: "al-Burhan", "el-Sisi".
+    r"|(?:al|el|ad|ash|az)-[{_UP}][\w’'-]*\w|[a-z]{{1,2}}[A-Z]\w*)"
 ).format(
     _UP=_UP,
     # A middle initial ("John F. Kennedy") is followed by a name, not by a new sentence.
@@ -57,6 +59,7 @@ _CONNECTOR = (
     r"(?:of(?:[ \t]+the)?|for|and|&|(?:de|del|da|das|do|dos|des|di|van|von|der|den|du|la|le|bin|ibn|al)"
     r"(?:[ \t]+(?:der|den|la|le|de))?)"
 )
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|az)-[^\W\d_a-z]")
 _PARTICLES = frozenset(
     "de del da das do dos des di van von der den du la le bin ibn al".split()
 )
@@ -87,6 +90,10 @@ _SAYING = re.compile(
     r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
 )
 # What follows a name and tells its kind: "the Trump administration", "the WeChat app".
+_WHO_AFTER = re.compile(r",[ \t]+who\b")
+# An age right after a lone name: "said Hasnawati, a 52-year-old fisher", "Oduya, 41,".
+_AGE_APPOSITION = re.compile(r",[ \t]+(?:an?[ \t]+)?\d{1,3}-year-old\b|,[ \t]\d{1,3},")
+_SAYING_VERB = re.compile(r"[ \t]+(?:said|says|told|added|asked|replied|recalled|insisted)\b")
 _PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency|Administration|Presidency)\b")
 _PRODUCT_AFTER = re.compile(
     r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
@@ -106,8 +113,19 @@ _ROLE_WORDS = (
     r"(?:chief|executive|president|founder|co-founder|director|head|analyst|economist|"
     r"strategist|professor|spokesman|spokeswoman|spokesperson|minister|secretary|chairman|"
     r"chairwoman|partner|manager|editor|reporter|author|researcher|fellow|lawyer|"
-    r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose)"
+    r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose|"
+    r"\d{1,3}-year-old|nurse|teacher|student|resident|farmer|doctor|mother|father|widow|"
+    r"player|striker|coach|captain|singer|actor|actress|writer|novelist|activist|lawmaker)"
 )
+# An age after a name: "Ana Lima, 34, said".
+_AGE_AFTER = re.compile(r",[ \t]\d{1,3},")
+# Roles after which a single word is a person's name: "striker Pedro", "coach Tite".
+_ROLE_NOUNS_ONE = frozenset(
+    "coach striker midfielder defender goalkeeper winger batsman bowler captain singer rapper actor "
+    "actress novelist poet painter manager president minister pope".split()
+)
+# What follows a market index: "the Nifty 50 index", "the Stoxx 600 benchmark".
+_INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|benchmark|gauge|average)\b")
 _APPOSITION = re.compile(
     rf",[ \t]+(?:(?:the|a|an|its|his|her)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,2}}?{_ROLE_WORDS}\b"
 )
@@ -124,7 +142,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to)[ \t]+$")
 _PRODUCT_TOKEN = re.compile(r"[A-Z]+\d+\w*$|[a-z]{1,2}[A-Z]|\d")
 # A romanised Chinese, Korean or Vietnamese given name: one to three short syllables.
 _ROMANISED = re.compile(
-    r"(?:(?:zh|ch|sh|ng|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|yu|"
+    r"(?:(?:zh|ch|sh|ngh|ng|nh|th|tr|ph|kh|gi|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ung|yu|"
     r"ai|ao|an|ei|en|ia|ie|in|iu|ou|ua|ui|un|uo|ue|oi|oo|ee|eo|a|e|i|o|u)(?:n|ng|k|p|t)?){1,3}",
     re.I,
 )
@@ -151,22 +169,72 @@ _URLISH = re.compile(r"\.(?:com|org|net|co|io|ca|uk|gov|edu)$", re.I)
 _POSSESSIVE = ("’s", "'s")
 # What may follow a name ending in "'s" that is not a possessive: punctuation or a function word.
 _NOT_POSSESSED = re.compile(
-    r"[ \t]*(?:[.,;:!?)\"”]|(?:or|and|is|was|has|had|did|does|said|says|really|also|will|"
+    r"(?:[.,;:!?)\"”]|[ \t]*[.,;:!?)”]|[ \t]+(?:or|and|is|was|has|had|did|does|said|says|really|also|will|"
     r"would|can|could|in|at|on|to|for|with)\b)"
 )
 _DOTTED = frozenset("Inc Corp Co Ltd Jr Sr Bros Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Capt".split())
-# A lower-case role right before a name: "runner Eliud Kipchoge", "spokeswoman Jane Doe".
-_ROLE_BEFORE = re.compile(
-    r"\b(?:minister|president|premier|chancellor|secretary|senator|governor|mayor|leader|"
-    r"chairman|chairwoman|chair|founder|co-founder|executive|officer|spokesman|spokeswoman|"
-    r"spokesperson|analyst|economist|strategist|researcher|professor|director|manager|"
-    r"editor|reporter|correspondent|columnist|author|writer|lawyer|attorney|judge|coach|"
-    r"player|striker|runner|singer|rapper|actor|actress|artist|star|boss|chief|ceo|cfo|"
-    r"investor|billionaire|entrepreneur|dissident|activist|envoy|ambassador|general|"
-    r"commander|pilot|wife|husband|son|daughter|father|mother)"
-    r"[ \t]+$"
+# A lower-case role right before a name: "runner Eliud Kipchoge", "spokeswoman Jane Doe",
+# "its music director, Andris Nelsons".
+_ROLE_NOUNS = frozenset(
+    """
+    principal minister president premier chancellor secretary senator governor mayor leader chairman
+    chairwoman chair founder co-founder executive officer spokesman spokeswoman spokesperson
+    analyst economist strategist researcher professor director manager editor reporter
+    correspondent columnist author writer lawyer attorney judge coach player striker runner singer
+    rapper actor actress artist star boss chief ceo cfo investor billionaire entrepreneur dissident
+    activist envoy ambassador general commander pilot wife husband son daughter father mother
+    brother sister captain midfielder defender goalkeeper forward winger batsman bowler cricketer
+    footballer novelist poet playwright filmmaker composer musician photographer journalist
+    historian councillor councilor lawmaker legislator politician candidate prosecutor nurse doctor
+    teacher student scientist physicist volunteer farmer cyclist swimmer sprinter champion referee
+    official colleague opponent challenger incumbent deputy geologist engineer surgeon
+    economist designer conductor violinist pianist dancer sculptor
+    """.split()
 )
 _SENTENCE_END = frozenset(".!?:;\n")
+_ANY_LAST = (
+    wordlists.FAC_LAST | wordlists.FAC_OR_SURNAME | wordlists.GPE_LAST | wordlists.LOC_LAST
+    | wordlists.EVENT_LAST | wordlists.WORK_LAST | frozenset(["Year"])
+)
+_ANY_FIRST = wordlists.EVENT_FIRST | wordlists.LOC_FIRST | wordlists.WORK_FIRST
+# Plural nouns whose possessive is part of a name before a capitalised word.
+_GROUP_POSSESSORS = frozenset(
+    "Children Women Men People Workers Veterans Farmers Teachers Nurses Writers Journalists "
+    "Boys Girls Mothers Soldiers Citizens Consumers Lawyers Doctors Traders Fishermen".split()
+)
+_NAME_NEXT = re.compile(r"[ \t][A-Z]")
+# Another name just before, joined by "and" or a comma: "in Brittany and Normandy".
+_COORDINATED = re.compile(r"([A-Z][\w’'.-]+)(?:,? and|,)[ \t]+$")
+# Where a language name is a language: "literature in Spanish.", "she speaks Hausa and French".
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|speaks?|spoke|speaking|fluent|learn|learning|taught)[ \t]+$")
+_LANGUAGE_AFTER = re.compile(r"[ \t]*(?:[.,;:!?”\")]|$|[ \t](?:and|or|as|with|but)\b)")
+# A dotted title before a name: "Dr. Makoto Yoshikawa", "Mr. Kast" (not a sentence end).
+_DOTTED_TITLE = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|St)\.[ \u00a0]$")
+# A preposition of place before an unknown name: "a rally in Providencia", "near Nowa Huta".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|towards|toward|above|below|beyond)[ \t]+$")
+# A kind of place before "of": "the village of Blatten", "the canton of Valais".
+_PLACE_OF = re.compile(
+    r"\b(?:village|town|city|district|province|region|canton|state|county|municipality|suburb|"
+    r"capital|prefecture|governorate|oblast|commune|township|hamlet|island)[ \t]+of[ \t]+$"
+)
+# A kind of place after an unknown name: "the Nuseirat camp", "the Kibera district".
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:villages?|towns?|city|cities|districts?|provinces?|regions?|camps?|neighbou?rhoods?|"
+    r"suburbs?|county|counties|municipality|township|prefectures?|governorates?|state)\b(?![ \t]+(?:of|council|government|"
+    r"officials?|authorities|police|court|media|company|enterprise|broadcaster|agency)\b)"
+)
+# ... but not where "in" means a stake or a role: "a stake in Advantest", "jobs in Nvidia".
+_NOT_LOCATIVE = re.compile(
+    r"\b(?:stakes?|invest\w*|shares|holdings?|interest|roles?|jobs?|work\w*|careers?|"
+    r"employees|staff|executives|customers|users|positions?|trust|faith|partner\w*|"
+    r"deals?|cuts?|changes?|rise|fall|drop|gain|surge|slump|decline|\w*illion|bn|\d)[ \t]+in[ \t]+$"
+)
+# A kind of work before a quoted title: "his memoir “Opening Up”", "the film ‘Roma’".
+_WORK_CUE = re.compile(
+    r"\b(?:film|movie|documentary|novel|book|memoir|biography|album|song|single|series|show|"
+    r"play|opera|poem|painting|exhibition|essay|column|podcast|programme|program|sitcom|"
+    r"musical|story|collection|anthology|track|ballad|symphony|report)[ \t,]*$"
+)
 _SPACES = frozenset(" \t\u00a0")
 _OPENERS = frozenset("\"“‘'([«—–-•*")
 
@@ -180,6 +248,7 @@ class _Run:
     """True at a sentence start or in a headline: evidence from elsewhere is needed."""
     headline: bool
     title_before: bool = False
+    dotted_title: bool = False
     dropped: int | None = None
     """Start of a sentence-initial word cut off the front ("The"), kept if the text says so."""
     segments: list[tuple[list[tuple[int, int]], str]] = field(default_factory=list)
@@ -284,7 +353,33 @@ def _is_sentence_start(text: str, start: int) -> bool:
         i -= 1
         while i >= 0 and text[i] in _SPACES:
             i -= 1
+    if i >= 0 and text[i] == "." and _DOTTED_TITLE.search(text, max(0, i - 5), start):
+        return False  # "Dr. Makoto Yoshikawa": the dot ends a title, not a sentence
     return i < 0 or text[i] in _SENTENCE_END
+
+
+def _word_before(text: str, start: int, comma: bool = False) -> str:
+    """The word right before ``start`` across spaces (and a comma when ``comma``), or ""."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == start:
+        return ""
+    if comma and i > 0 and text[i - 1] == ",":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "-"):
+        j -= 1
+    return text[j:i]
+
+
+def _is_role(word: str) -> bool:
+    """A lower-case role noun, also at the end of a compound ("secretary-general")."""
+    return (
+        word in _ROLE_NOUNS
+        or ("-" in word and word.rsplit("-", 1)[1] in _ROLE_NOUNS)
+        or (word.endswith("ologist") and word.isalpha())  # "meteorologist", "virologist"
+    )
 
 
 def _strip_possessive(text: str, start: int, end: int, evidence: _Evidence) -> int:
@@ -292,6 +387,9 @@ def _strip_possessive(text: str, start: int, end: int, evidence: _Evidence) -> i
     word = text[start:end]
     if word.endswith(_POSSESSIVE) and len(word) > 2:
         stem = text[start : end - 2]
+        if stem in _GROUP_POSSESSORS and _NAME_NEXT.match(text, end):
+            return end  # "Children’s Hospital", "People’s Party": the "'s" is the name's
+
         if stem.rsplit(" ", 1)[-1] in evidence.seen_tokens:
             return end - 2
         if word not in evidence.name_possessives:
@@ -316,7 +414,7 @@ class BuiltinRecogniser:
         # Words every lower-case region name contains, to skip the scan when none is there.
         self._lower_region_keys = frozenset(name.split()[-1] for name in lower)
         self._norp = gaz.norp()
-        self._given = gaz.given_names()
+        self._given = gaz.given_names() | wordlists.WORLD_GIVEN_NAMES
         self._surnames = gaz.surnames()
         self._use_dictionary = bool(gaz.common_words())
         self._titles = wordlists.TITLES
@@ -362,7 +460,10 @@ class BuiltinRecogniser:
             if match.group(1) in self._norp:
                 found.append((match.start(), match.end(), "NORP"))
         for match in _QUOTED.finditer(text):
-            if self._is_title(match.group(1)):
+            if self._is_title(match.group(1)) or (
+                _WORK_CUE.search(text, max(0, match.start() - 16), match.start())
+                and self._is_title(match.group(1), loose=True)
+            ):
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
         for match in _CREDIT.finditer(text) if "/" in text else ():
             if self._looks_like_person(match.group(1).split()):
@@ -437,8 +538,11 @@ class BuiltinRecogniser:
             if len(runs) > run_count:
                 if dropped is not None:
                     runs[run_count].dropped = dropped
-                elif not weak and _ROLE_BEFORE.search(text, max(0, start - 16), start):
+                elif not weak and _is_role(_word_before(text, start, comma=True)):
                     runs[run_count].title_before = True
+                elif text[start - 2 : start - 1] == "." and _DOTTED_TITLE.search(text, max(0, start - 7), start):
+                    if not text.startswith("St", start - 5):
+                        runs[run_count].dotted_title = True
         return runs
 
     def _in_gazetteer(self, name: str) -> bool:
@@ -501,6 +605,26 @@ class BuiltinRecogniser:
             evidence.person_first.add(words[0])
             evidence.person_last.add(words[-1])
             evidence.labels[" ".join(words)] = "PERSON"
+        for run in runs:
+            # Quoted speech attributed to a name: '"...," Sinner said', '"...," Jane Doe told'.
+            first_start, last_end = run.tokens[0][0], run.tokens[-1][1]
+            if (
+                not run.headline
+                and text[first_start - 3 : first_start - 1] in (',"', ",”", '."', ".”")
+                and _SAYING_VERB.match(text, last_end)
+            ):
+                words = [text[s:e] for s, e in run.tokens]
+                if self._looks_like_person(words) and not self._known(" ".join(words), evidence):
+                    evidence.add_person(words)
+                    evidence.person_last.add(words[-1])
+        for run in runs:
+            # A single name followed by ", who" is a person's ("Norris, who started on pole").
+            if len(run.tokens) == 1 and not run.headline and _WHO_AFTER.match(text, run.tokens[0][1]):
+                word = text[run.tokens[0][0] : run.tokens[0][1]]
+                if self._looks_like_person([word]) and not self._known(word, evidence) and (
+                    not gaz.is_common_word(word)
+                ):
+                    evidence.person_last.add(word)
         has_list = " like " in text or " such as " in text or " including " in text
         for match in _PRODUCT_LIST.finditer(text) if has_list else ():
             for item in _LIST_ITEM.findall(match.group(1)):
@@ -514,7 +638,10 @@ class BuiltinRecogniser:
                 if self._too_long(text, segment):
                     continue
                 if index == 0 and run.weak:
-                    segment = self._trim_sentence_start(text, segment, evidence)
+                    trimmed = self._trim_sentence_start(text, segment, evidence)
+                    if len(trimmed) < len(segment) and _is_role(text[segment[0][0] : segment[0][1]].lower()):
+                        cue = "role"  # "Meteorologist Kostas Lagouvardos said"
+                    segment = trimmed
                 words = [text[s:e] for s, e in segment]
                 name = " ".join(words)
                 if not words or name in wordlists.NOT_NAMES:
@@ -525,6 +652,8 @@ class BuiltinRecogniser:
                         evidence.person_last.add(words[0])  # "Xi Jinping" ... "Xi said"
                 elif words[-1] in self._org_suffixes and len(words) > 1:
                     evidence.labels.setdefault(name, "ORG")
+                    if words[-1] in wordlists.LEGAL_FORMS and len(words) == 2:
+                        evidence.labels.setdefault(words[0], "ORG")  # "Elisa Oyj" ... "Elisa shares"
                 end = segment[-1][1]
                 if len(words) == 1 and _PERSON_AFTER.match(text, end):
                     evidence.labels.setdefault(name, "PERSON")
@@ -541,11 +670,17 @@ class BuiltinRecogniser:
         if not 2 <= len(words) <= 3:
             return False
         start, end = segment[0][0], segment[-1][1]
+        if _PLACE_OF.search(text, max(0, start - 24), start):
+            return False  # "the town of Al Marj"
         if _ROLE_AFTER.match(text, end):
             return False  # "Trade Desk founder Jeff Green": the organisation comes before the role
         if cue == "role" or self._is_given(words[0]) or self._east_asian(words):
             return True
-        if _APPOSITION.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 8), start):
+        if (
+            _APPOSITION.match(text, end)
+            or _SAID_BEFORE.search(text, max(0, start - 8), start)
+            or _AGE_AFTER.match(text, end)
+        ):
             return True  # "Pep Guardiola, City's manager", "said Christophe Barraud"
         if gaz.is_common_word(words[0]):
             return False  # "The World Health Organization said": weaker cues need an odd first word
@@ -553,17 +688,80 @@ class BuiltinRecogniser:
             # "Jane Doe said", but not "chief executive of Acme Gaming, said"
             return not _PREPOSITION_BEFORE.search(text, max(0, start - 6), start)
         # "Christophe Barraud ... Barraud said": a census surname that also stands alone.
-        return words[-1] in self._surnames and words[-1] in evidence.seen and words[0] not in self._surnames
+        if words[-1] in self._surnames and words[-1] in evidence.seen and words[0] not in self._surnames:
+            return True
+        return self._surname_alone(words, evidence)
+
+    def _surname_alone(self, words: list[str], evidence: _Evidence) -> bool:
+        """ "Augusto Pinochet ... Pinochet": an odd last word that also stands alone."""
+        last = words[-1]
+        return (
+            len(words) == 2
+            and last in evidence.seen
+            and last not in self._places
+            and words[0] not in self._places
+            and not gaz.is_common_word(last)
+            and not gaz.is_common_word(words[0])
+        )
+
+    def _title_follows(self, text: str, tokens: list[tuple[int, int]], i: int) -> bool:
+        """A title at ``tokens[i]``, maybe after more modifiers ("Health Cabinet Secretary")."""
+        while i < len(tokens) and i < 6:
+            word = text[tokens[i][0] : tokens[i][1]]
+            if word in self._titles:
+                return True
+            if word not in wordlists.ROLE_MODIFIERS:
+                return False
+            i += 1
+        return False
+
+    def _head_label(self, words: list[str]) -> str | None:
+        """FAC, LOC, EVENT or WORK_OF_ART from a name's head noun ("Gaddafi Stadium")."""
+        if (
+            words[-1] not in _ANY_LAST
+            and words[0] not in _ANY_FIRST
+            and "of" not in words
+            and "of the" not in words
+        ):
+            return None  # the common case, decided with two set look-ups
+        head = words[-1]
+        for i in range(1, len(words) - 1):
+            if words[i] in ("of", "of the"):  # "Bay of Bengal": the head comes before "of"
+                head = words[i - 1]
+                break
+        if head in wordlists.FAC_LAST:
+            return "FAC"
+        if head in wordlists.GPE_LAST and len(words) > 1:
+            return "GPE"  # "Limestone County", "Hunan Province"
+        if head in wordlists.FAC_OR_SURNAME and len(words) > 1 and not self._is_given(words[0]):
+            return "FAC"  # "Suntory Hall", but "Stuart Hall"
+        if head in wordlists.LOC_LAST:
+            return "LOC"
+        if head in wordlists.EVENT_LAST:
+            return "EVENT"
+        if head in wordlists.WORK_LAST or (words[-1] == "Year" and "of the" in words):
+            return "WORK_OF_ART"  # "Nobel Peace Prize", "Footballer of the Year"
+        first = words[0]
+        if first in wordlists.EVENT_FIRST:
+            return "EVENT"  # "Typhoon Gaemi", "Battle of Britain"
+        if first in wordlists.LOC_FIRST:
+            return "LOC"  # "Mount Kenya", "Lake Victoria"
+        if first in wordlists.WORK_FIRST and len(words) == 2:
+            return "WORK_OF_ART"  # "Golden Bear", "Prix Goncourt"
+        return None
 
     @staticmethod
-    def _is_title(quoted: str) -> bool:
-        """Title case of two or more words, not a quoted remark ("We will win," he said)."""
+    def _is_title(quoted: str, loose: bool = False) -> bool:
+        """Title case of two or more words, not a quoted remark ("We will win," he said).
+
+        ``loose``: after a kind of work ("the film “Roma”"), one word or short words will do.
+        """
         if quoted.endswith((",", "?", "!")) or quoted.startswith(("I ", "We ", "You ", "It ")):
             return False
         words = _WORD.findall(quoted)
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        content = [w for w in words if w.lower() not in _SMALL_WORDS and not (loose and w in _PARTICLES)]
         return (
-            len([w for w in content if len(w) > 2]) >= 2  # not a code name: “Plan B”
+            (loose and len(content) >= 1 or len([w for w in content if len(w) > 2]) >= 2)  # not “Plan B”
             and all(w[0].isupper() for w in content)
         )
 
@@ -577,20 +775,26 @@ class BuiltinRecogniser:
 
     def _looks_like_person(self, words: list[str]) -> bool:
         """Title-case words (not all caps), none a known place, group or organisation word."""
-        if not 1 <= len(words) <= 4:
+        if not 1 <= sum(1 for w in words if w.split()[0] not in _PARTICLES) <= 4:
             return False
         east_asian = self._east_asian(words)
+        if len(words) > 1 and self._head_label(words):
+            return False  # "Felix Houphouet-Boigny Stadium", "Golden Bear"
         for word in words:
-            if word.split()[0] in _PARTICLES:  # "bin", "von der"
+            if word.split()[0] in _PARTICLES or _ARTICLE_NAME.match(word):  # "bin", "al-Burhan"
                 continue
             if not word[0].isupper() or (word.isupper() and len(word) > 1 and not _is_initial(word)):
                 return False
-            if word in self._org_suffixes or word in self._norp:
+            if word in self._org_suffixes:
                 return False
+            if word in self._norp and not (
+                word is words[0] and len(words) > 1 and self._is_given(word) and words[-1] in self._surnames
+            ):
+                return False  # "Christian" is a group, but "Christian Horner" a person
             if word in wordlists.NOT_NAMES and not east_asian:  # "Liu He" is a name
                 return False
-        if " ".join(words) in self._places:
-            return False
+        if " ".join(words) in self._places or " ".join(words) in self._extra_org:
+            return False  # "Hang Seng" is an index
         if len(words) > 1 and words[0] in self._places and not (
             self._is_given(words[0]) and words[-1] in self._surnames
         ):
@@ -616,15 +820,13 @@ class BuiltinRecogniser:
         tokens = list(run.tokens)
         segments: list[tuple[list[tuple[int, int]], str]] = []
         current: list[tuple[int, int]] = []
-        cue = "role" if run.title_before else ""
+        cue = "title" if run.dotted_title else "role" if run.title_before else ""
         i = 0
         while i < len(tokens):
             start, end = tokens[i]
             word = text[start:end]
             if word in self._titles or (
-                word in wordlists.ROLE_MODIFIERS
-                and i + 1 < len(tokens)
-                and text[tokens[i + 1][0] : tokens[i + 1][1]] in self._titles
+                word in wordlists.ROLE_MODIFIERS and self._title_follows(text, tokens, i + 1)
             ):
                 # A title ends the current segment unless it is part of a name ("General Motors"):
                 # the words after it, up to a connector, end in an organisation suffix.
@@ -633,16 +835,32 @@ class BuiltinRecogniser:
                     if text[s_].islower():
                         break
                     rest.append(text[s_:e_])
-                if rest and rest[-1] in self._org_suffixes and not self._is_given(rest[0]):
+                    if text[s_:e_].endswith(_POSSESSIVE):
+                        break
+                if rest and rest[-1].removesuffix("’s").removesuffix("'s") in self._org_suffixes and not self._is_given(
+                    rest[0]
+                ):  # "General Motors", "Justice Department’s"
                     current.append((start, end))
                     i += 1
                     continue
+                if word in ("Minister", "Secretary"):
+                    # "Civil Protection Minister", "Mines Minister": the portfolio is no name.
+                    while current and gaz.is_common_word(text[current[-1][0] : current[-1][1]]) and not (
+                        text[current[-1][0] : current[-1][1]] in self._norp
+                    ):
+                        current.pop()
                 if current:
                     segments.append((current, cue))
                 current, cue = [], "title"
                 i += 1
+                if (
+                    i + 1 < len(tokens)
+                    and text[tokens[i][0] : tokens[i][1]] in ("of", "of the")
+                    and text[tokens[i + 1][0] : tokens[i + 1][1]] in wordlists.ROLE_MODIFIERS
+                ):
+                    i += 2  # "Secretary of State", "Minister of the Interior": all title
                 continue
-            if word[0].islower() and not _PRODUCT_TOKEN.match(word):
+            if word[0].islower() and not _PRODUCT_TOKEN.match(word) and not _ARTICLE_NAME.match(word):
                 # Connector: keep inside "University of Virginia" or "Abdulaziz bin Salman",
                 # split elsewhere ("Qualcomm and Intel").
                 head = text[current[-1][0] : current[-1][1]] if current else ""
@@ -654,9 +872,15 @@ class BuiltinRecogniser:
                         word in ("of", "of the", "for")
                         and (head in self._org_heads or head in self._org_suffixes)
                     )
+                    # "Bay of Bengal", "Africa Cup of Nations", "Player of the Year"
+                    or (word in ("of", "of the") and current and i + 1 < len(tokens) and (
+                        head in wordlists.HEADS_WITH_OF
+                        or text[tokens[i + 1][0] : tokens[i + 1][1]] == "Year"
+                    ))
                     # "Food and Drug Administration": a common noun before "and", a suffix at the end
                     or (
                         word == "and"
+                        and len(current) == 1  # "Cebu Pacific and Philippine Airlines": two names
                         and last in self._org_suffixes
                         and head not in self._org_suffixes
                         and head not in evidence.seen
@@ -685,8 +909,9 @@ class BuiltinRecogniser:
         # Connectors left dangling at a segment's end are not part of the name.
         cleaned = []
         for seg, seg_cue in segments:
-            while seg and text[seg[-1][0]].islower() and not _PRODUCT_TOKEN.match(
-                text[seg[-1][0] : seg[-1][1]]
+            while seg and text[seg[-1][0]].islower() and not (
+                _PRODUCT_TOKEN.match(text[seg[-1][0] : seg[-1][1]])
+                or _ARTICLE_NAME.match(text, seg[-1][0])
             ):
                 seg = seg[:-1]
             if seg:
@@ -702,7 +927,10 @@ class BuiltinRecogniser:
                 found.extend(self._label_known(text, segment, evidence))
                 continue
             if weak:
-                segment = self._trim_sentence_start(text, segment, evidence)
+                trimmed = self._trim_sentence_start(text, segment, evidence)
+                if len(trimmed) < len(segment) and _is_role(text[segment[0][0] : segment[0][1]].lower()):
+                    cue = "role"
+                segment = trimmed
                 if not segment:
                     continue
                 # Only the first word was sentence-initial; a longer run is mostly ordinary text.
@@ -765,6 +993,25 @@ class BuiltinRecogniser:
             return segment[1:]
         if first.lower() in evidence.lower_words and not self._known(first, evidence):
             return segment[1:]
+        rest_words = [text[s:e] for s, e in segment[1:]]
+        if (
+            _is_role(first.lower())
+            and first not in self._titles
+            and (
+                self._is_given(rest_words[0])
+                or (len(rest_words) == 2 and self._looks_like_person(rest_words)
+                    and not any(gaz.is_common_word(w) for w in rest_words))
+            )
+        ):
+            return segment[1:]  # "Striker Pedro scored", "Novelist Elif Shafak said"
+        if len(segment) >= 3 and gaz.is_common_word(first) and not self._known(first, evidence):
+            # "Geologist Raphaël Mayoraz", "Rivals Tokyo Electron": a capitalised common word,
+            # then a person's name or a name the text uses elsewhere.
+            rest = [text[s:e] for s, e in segment[1:]]
+            if text[segment[1][0]].isupper() and (
+                (self._is_given(rest[0]) and self._looks_like_person(rest)) or " ".join(rest) in evidence.seen
+            ):
+                return segment[1:]
         return segment
 
     def _unknown_word(self, word: str) -> bool:
@@ -859,25 +1106,54 @@ class BuiltinRecogniser:
         start, end = segment[0][0], segment[-1][1]
         name = text[start:end]
         words = [text[s:e] for s, e in segment]
+        if (
+            len(words) == 1
+            and name in wordlists.NATIONAL_LANGUAGES
+            and _LANGUAGE_BEFORE.search(text, max(0, start - 9), start)
+            and _LANGUAGE_AFTER.match(text, end)
+        ):
+            return "LANGUAGE"  # "literature in Spanish."
         known = self._gazetteer_label(name, evidence)
         if known:
             return known
-        if cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1):
-            return "PERSON"
+        first = words[0]
+        if (
+            cue == "title"
+            and len(words) in (2, 3)
+            and self._is_given(first)
+            and not gaz.is_common_word(words[-1])
+            and words[-1] not in self._places
+            and not self._head_label(words)
+        ):
+            return "PERSON"  # "Minister Paul Kabuswe", though Paul is also a town
+        if (cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1)) or (
+            len(words) == 1
+            and _word_before(text, start).lower() in _ROLE_NOUNS_ONE
+            and not name.isupper()
+            and self._looks_like_person(words)
+        ):
+            return "PERSON"  # "coach José Peseiro", "Dr. Kast", "striker Pedro"
+        if len(words) <= 3 and _INDEX_AFTER.match(text, end) and not self._head_label(words):
+            return "ORG"  # "the Nifty 50 index": stock indices are organisations
         if len(words) == 1:
-            return self._label_word(name, evidence, weak, text, end)
-        first, last = words[0], words[-1]
-        if last in wordlists.EVENT_LAST:
-            return "EVENT"
+            return self._label_word(name, evidence, weak, text, end, start)
+        last = words[-1]
+        head = self._head_label(words)
+        if head and first not in self._org_heads:
+            return head
         if last in wordlists.LAW_LAST:
             return "LAW"
         if last in self._org_suffixes or first in self._org_heads:
             return "ORG"
+        if len(words) == 2 and first in ("Section", "Article") and last.isdigit():
+            return "LAW"  # "Section 112", "Article 50"
         if last in wordlists.PRODUCT_LAST or any(_PRODUCT_TOKEN.match(w) for w in words[1:]):
             return "PRODUCT"
         if all(w in wordlists.NOT_NAMES or w in wordlists.GENERIC_ACRONYMS for w in words):
             return None
-        if first in self._places or first in self._norp or first in self._extra_org:
+        if (first in self._places or first in self._norp or first in self._extra_org) and not (
+            len(words) == 2 and self._is_given(first) and last in self._surnames
+        ):  # "China Unicom", but "Christian Horner"
             return "ORG"
         if (
             first in evidence.seen
@@ -887,12 +1163,45 @@ class BuiltinRecogniser:
             and last not in self._places
         ):
             return "PRODUCT"  # a company's name and a product's: "Google Maps", "Huawei Mate 30"
+        if len(words) <= 3 and _PLACE_OF.search(text, max(0, start - 24), start):
+            return "GPE"  # "the town of Al Marj"
         if self._looks_like_person(words) and len(words) <= 3:
-            if self._is_given(first) or last in evidence.person_last or self._east_asian(words):
+            if (
+                self._is_given(first)
+                or last in evidence.person_last
+                or self._east_asian(words)
+                or self._surname_alone(words, evidence)
+            ):
                 return "PERSON"
-        if self._before_state(text, end):
+        if self._before_state(text, end) or (
+            len(words) == 2 and (self._locative(text, start) or _PLACE_AFTER.match(text, end))
+        ):
             return "GPE"
         return "ORG"
+
+    def _coordinated_place(self, text: str, start: int, evidence: _Evidence) -> bool:
+        """An unknown name listed after a known city or region ("in Brittany and Normandy")."""
+        if text[start - 2 : start] not in (", ", "d ") or start < 6:
+            return False
+        match = _COORDINATED.search(text, max(0, start - 30), start)
+        if not match or self._gazetteer_label(match.group(1), evidence) not in (None, "GPE"):
+            return False
+        for _ in range(4):  # back over a list: "in Lagos, Ibadan and Kano"
+            if self._locative(text, match.start()):
+                return True
+            match = _COORDINATED.search(text, max(0, match.start() - 30), match.start())
+            if not match:
+                return False
+        return False
+
+    @staticmethod
+    def _locative(text: str, start: int) -> bool:
+        """An unknown name after a preposition of place: "a rally in Providencia"."""
+        if _PLACE_OF.search(text, max(0, start - 24), start):
+            return True  # "the village of Blatten"
+        return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 8), start)) and not _NOT_LOCATIVE.search(
+            text, max(0, start - 20), start
+        )
 
     def _before_state(self, text: str, end: int) -> bool:
         """True when a state or country follows after a comma: "Cupertino, California"."""
@@ -900,12 +1209,20 @@ class BuiltinRecogniser:
         return bool(match) and match.group(1) in self._states
 
     def _label_word(
-        self, word: str, evidence: _Evidence, weak: bool, text: str = "", end: int | None = None
+        self,
+        word: str,
+        evidence: _Evidence,
+        weak: bool,
+        text: str = "",
+        end: int | None = None,
+        start: int | None = None,
     ) -> str | None:
         """The label of a single capitalised word that no gazetteer knows."""
         if word in wordlists.NOT_NAMES or word in wordlists.GENERIC_ACRONYMS or _URLISH.search(word):
             return None
-        if word in evidence.person_first and self._is_given(word):
+        if word.isdigit():
+            return None  # "About 200 workers": a number left after the sentence's first word
+        if word in evidence.person_first and (self._is_given(word) or not gaz.is_common_word(word)):
             return "PERSON"  # "Kim" after "Kim Whitler"
         if weak and word not in evidence.seen and not (
             self._unknown_word(word) and end is not None and _SUBJECT_NEXT.match(text, end)
@@ -921,6 +1238,19 @@ class BuiltinRecogniser:
             return "PRODUCT"
         if word.isupper():
             return "ORG" if len(word) <= 6 else None
+        if end is not None and _AGE_APPOSITION.match(text, end) and self._looks_like_person([word]):
+            return "PERSON"  # "said Hasnawati, a 52-year-old fisher"
+        if start is not None and self._coordinated_place(text, start, evidence):
+            return "GPE"  # "in Schiedam and Vlaardingen"
+        if (
+            start is not None
+            and (self._locative(text, start) or _PLACE_AFTER.match(text, end))
+            and not text.startswith(_POSSESSIVE, end)
+            and word not in self._org_suffixes
+            and word not in wordlists.NATIONAL_LANGUAGES  # "in Mandarin"
+            and word[1:].islower()  # not a brand: "in OpenAI"
+        ):
+            return "GPE"
         if self._is_given(word) and word not in self._surnames:
             return "PERSON"
         if word in wordlists.NATIONAL_LANGUAGES:

@@ -30,7 +30,8 @@ _SCALE = r"(?:thousand|million|billion|trillion|mn|bn|tn|m|b|k)"
 _CURRENCY_WORDS = (
     r"dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|rupees?|rupiah|cents?|pence|"
     r"francs?|won|roubles?|rubles?|pesos?|reais|real|lira|dinars?|dirhams?|riyals?|rand|"
-    r"krona|kronor|krone|kroner|shekels?|bitcoins?"
+    r"krona|kronor|krone|kroner|shekels?|bitcoins?|zlotys?|shillings?|naira|cedis?|ringgit|baht|"
+    r"hryvnias?|forints?|korunas?|taka|kwacha|birr|rials?|lari|tenge|soms?|dong|kyat|kip|riel"
 )
 _CURRENCY_CODES = r"USD|EUR|GBP|JPY|CNY|RMB|HKD|CHF|AUD|CAD|INR"
 
@@ -74,7 +75,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 DATE = (
     # Absolute dates: "May 19, 2019", "Aug. 19", "March 29th", "September 2017", "May-June 2019".
-    rf"(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s{_YEAR})?\b"
+    rf"(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?\s\d{{1,2}}(?:st|nd|rd|th)?(?:-\d{{1,2}}\b)?(?:,?\s{_YEAR})?\b"
     rf"|(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?,?\s{_YEAR}\b"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b"
     rf"|(?:early|mid|late)[- ]{_MONTH}"
@@ -86,7 +87,7 @@ DATE = (
     rf"|(?i:earlier|later)\s(?:this|last|next)\s{_UNIT}"
     rf"|(?:earlier|later)\s(?:today|tomorrow|yesterday)"
     rf"|(?:the\s)?{_REL}\s(?:(?:{NUM}|few|several|couple of)\s)?{_UNIT}"
-    rf"|{_REL}\s{_SEASON}|{_REL}\s{_DAY}"
+    rf"|{_REL}\s{_SEASON}|{_REL}\s{_DAY}|(?i:{_SEASON})\s(?:of\s)?{_YEAR}\b"
     rf"|{_ORD}\s(?:(?:{NUM})\s)?(?:quarter|half|months?)(?:\sof\s(?:the\s)?(?:year|\d{{4}}))?"
     # Durations: "three months", "a few weeks", "nearly two decades", "two or three years".
     rf"|(?i:over\s|nearly\s|almost\s|about\s|around\s|some\s|more than\s|less than\s|another\s)?"
@@ -106,7 +107,8 @@ DATE = (
     rf"|(?:for|in|over|within)\s(?:years|decades|months|weeks)\b"
     rf"|these days|(?:this|that|last|next)\s(?:weekend|season)"
     # Holidays, which OntoNotes counts as dates.
-    rf"|(?:Christmas|Easter|Thanksgiving|Ramadan|Eid|Hanukkah|Diwali|Halloween|Passover|"
+    rf"|(?:Christmas|Easter|Thanksgiving|Ramadan|Eid|Hanukkah|Diwali|Nowruz|Tet|Songkran|Vesak|Chuseok|"
+    rf"Holi|Kwanzaa|Hogmanay|Yom Kippur|Rosh Hashanah|Halloween|Passover|"
     rf"Lunar New Year|New Year’s(?: Day| Eve)?|New Year's(?: Day| Eve)?|Black Friday|"
     rf"Memorial Day|Labor Day|Labour Day|Independence Day|Veterans Day|Boxing Day)(?:\s(?:Day|Eve))?\b"
 )
@@ -139,9 +141,10 @@ _STARTS = (
 ) | _DAYS | _NUMBERS | frozenset(
     "today tomorrow yesterday tonight overnight midnight noon hour minute minus fiscal fy "
     "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
+    "nowruz tet songkran vesak chuseok holi kwanzaa hogmanay yom rosh "
     "memorial labor labour independence veterans boxing "
     "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
-    "aud cad inr earlier later".split()
+    "aud cad inr earlier later spring summer autumn winter".split()
 )
 _REL_NEXT = _UNITS | _DAYS | _COUNTS | frozenset("quarter few several couple".split())
 _GATED: dict[str, frozenset[str]] = {
@@ -185,8 +188,42 @@ _LEADING_PREP = re.compile(
 )
 
 
+# Ages, which OntoNotes counts as dates: "Osimhen, 25, scored", "died at 71", "aged 34".
+_AGE_COMMA = re.compile(r", (\d{1,3}),")
+_AGE_AFTER = re.compile(r"\b(?:aged|die[sd] at) (\d{1,3})\b")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|\b(?:man|woman|boy|girl|mother|father|son|daughter))$")
+
+
+def _ages(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    if ", " in text:
+        for match in _AGE_COMMA.finditer(text):
+            # Only after a name ("Osimhen, 25,"), not in a list of numbers.
+            if text[match.start() - 1 : match.start()].isalpha() and _NAME_BEFORE.search(
+                text, max(0, match.start() - 30), match.start()
+            ):
+                found.append((match.start(1), match.end(1), "DATE"))
+    if "aged " in text or "ied at " in text or "ies at " in text:
+        found.extend((m.start(1), m.end(1), "DATE") for m in _AGE_AFTER.finditer(text))
+    return found
+
+
 def numeric_entities(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` for every DATE, TIME, MONEY and PERCENT mention in ``text``."""
+    found = _numeric(text)
+    ages = _ages(text)
+    if not ages:
+        return found
+    merged: list[tuple[int, int, str]] = []
+    last_end = -1
+    for span in sorted(found + ages):
+        if span[0] >= last_end:
+            merged.append(span)
+            last_end = span[1]
+    return merged
+
+
+def _numeric(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for match in _candidates(text):
         label = match.lastgroup

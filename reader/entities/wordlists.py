@@ -40,6 +40,7 @@ TITLES = frozenset(
     Founder Co-founder Cofounder Director Commissioner Inspector Detective Officer Coach Pastor
     Rabbi Imam Cardinal Bishop Archbishop Deputy Speaker Leader Analyst Economist Spokesman
     Spokeswoman Spokesperson Editor Correspondent Host Executive Treasurer Attorney Dean
+    Sheriff Magistrate Councillor Councilor Chancellor Provost Superintendent Constable Marshal
     """.split()
 )
 
@@ -59,8 +60,16 @@ ORG_SUFFIXES = frozenset(
     House Media Broadcasting Television Radio Studios Records Entertainment Pictures Network
     Exchange Markets Club Hospital Clinic Center Centre Consulting Research Communications
     Electronics Software Semiconductor Semiconductors Energy Oil Petroleum Steel Mining
-    Telecom Mobile Railways Resources Logistics Foods Beverages Retail
+    Telecom Mobile Railways Resources Logistics Foods Beverages Retail Guild Forces Minerals Metals
+    Observatory Directorate Inspectorate Secretariat Tribunal Corps Aerospace Robotics Biotech
+    Therapeutics Pharma Automotive Shipping Chemicals Cement Utilities Properties Realty
     """.split()
+)
+
+# Legal forms: "Elisa Oyj" makes "Elisa" alone an organisation too.
+LEGAL_FORMS = frozenset(
+    "Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited LLC LLP PLC plc AG SA S.A. "
+    "GmbH NV N.V. SE AB ASA Oyj SpA Holdings Holding Group".split()
 )
 
 # A run starting with one of these, followed by "of ...", names an organisation.
@@ -68,7 +77,7 @@ ORG_HEADS = frozenset(
     """
     University Bank Department Ministry Office Bureau Institute College School Academy Board
     Council Commission Committee Court Federation Association Society Church Museum House
-    Chamber League Union Agency Organization Organisation
+    Chamber League Union Agency Organization Organisation Observatory Directorate Tribunal
     """.split()
 )
 
@@ -97,7 +106,9 @@ EXTRA_NORP = frozenset(
     Evangelical Mormon Sunni Shia Shiite Democrat Democratic Republican Communist Socialist
     Labour Tory Conservative Liberal Marxist Nazi Maoist Brexiteer Israelite Yankee
     Mexican-American African-American Asian-American Chinese-American pan-European
-    pan-African pan-Asian
+    pan-African pan-Asian Spaniard Spaniards Briton Britons Brit Brits Dane Danes Swede Swedes
+    Finns Poles Scot Scots Filipino Filipinos Filipina Aussie Aussies Kiwis Frenchman Frenchmen
+    Frenchwoman Englishman Englishmen Welshman Irishman Dutchman Dutchmen
     """.split()
 )
 
@@ -112,7 +123,8 @@ EXTRA_GPE = _bar_list(
     U.S.|US|U.S.A.|USA|America|U.K.|UK|Britain|Great Britain|England|Scotland|Wales|
     Northern Ireland|E.U.|UAE|U.A.E.|Russia|South Korea|North Korea|Taiwan|Hong Kong|Macau|
     Vatican|Washington|Washington D.C.|Washington, D.C.|People’s Republic|People's Republic|
-    Mainland China|Palestine|Congo|Ivory Coast|Holland|Burma|Czech Republic|Czechia|Syria|
+    Mainland China|Palestine|Congo|Democratic Republic of Congo|Democratic Republic of the Congo|
+    DR Congo|Ivory Coast|Holland|Burma|Czech Republic|Czechia|Syria|
     Iran|Laos|Vietnam|Moscow|Brussels|Tokyo|Beijing|Kyiv|Kiev|Seoul|Tehran|Pyongyang
     """
 )
@@ -131,7 +143,12 @@ EAST_ASIAN_SURNAMES = frozenset(
 )
 
 # Organisations named by an acronym that must not be read as a country code or a word.
-EXTRA_ORG = frozenset("EU E.U. UN U.N. NATO WTO IMF OPEC WHO FBI F.B.I. CIA C.I.A. NASA".split())
+EXTRA_ORG = frozenset("EU E.U. UN U.N. NATO WTO IMF OPEC WHO FBI F.B.I. CIA C.I.A. NASA".split()) | _bar_list(
+    # Stock indices, which are ORG.
+    """S&P 500|FTSE 100|FTSE 250|Nikkei 225|Dow Jones|Nasdaq|Nasdaq Composite|Stoxx 600|
+    Euro Stoxx 50|Hang Seng|Sensex|Nifty 50|Nifty|DAX|CAC 40|KOSPI|ASX 200|Bovespa|IBEX 35|
+    FTSE MIB|TSX|Straits Times Index|Shanghai Composite|CSI 300|Topix|Kospi|Taiex|MSCI"""
+)
 
 
 # Capitalised words that are not names on their own (function words, headings, months).
@@ -155,7 +172,7 @@ NOT_NAMES = frozenset(
     Finally Eventually Recently Currently Previously Unlike Like Despite Although Though Unless
     Whether During Until Through Across Against Among Between Within Along Amid Including
     According Asked Speaking Writing Following Nobody Anyone Anybody Nothing Everything Something
-    That’s That's What’s What's Today’s Today's
+    That’s That's What’s What's Today’s Today's Former
     """.split()
 )
 
@@ -181,13 +198,103 @@ ROLE_MODIFIERS = frozenset(
     """
     Commerce Treasury Defense Defence State Foreign Finance Trade Health Justice Interior
     Energy Education Labor Labour Home Prime Deputy Vice Executive Managing Senior Former
-    First Chief Acting Interim Assistant Associate General Attorney Supreme Press
+    First Chief Acting Interim Assistant Associate General Attorney Supreme Press Cabinet
+    Majority Minority Opposition
     """.split()
 )
 
 PRODUCT_LAST = frozenset("Pro Plus Max Mini Lite Ultra Air Fold OS Phone Watch Edition".split())
 EVENT_LAST = frozenset(
     "War Olympics Games Cup Bowl Championship Championships Festival Expo Summit Revolution "
-    "Crisis Election Elections Marathon Open Grand Prix".split()
+    "Crisis Election Elections Marathon Open Grand Prix Rally Tournament Regatta Carnival Biennale "
+    "Olympiad Paralympics Jubilee".split()
 )
 LAW_LAST = frozenset("Act Amendment Treaty Accord Accords Agreement Convention Constitution".split())
+
+# Head nouns that tell a name's kind when they end it ("Gaddafi Stadium", "Vistula River",
+# "Safari Rally"), or start it ("Lake Victoria", "Typhoon Gaemi", "Golden Bear").
+FAC_LAST = frozenset(
+    """
+    Airport Airfield Stadium Arena Bridge Mosque Cathedral Basilica Chapel Church Temple
+    Shrine Synagogue Tower Towers Station Terminal Palace Castle Square Plaza Platz Park
+    Roundabout Highway Motorway Expressway Freeway Tunnel Dam Canal Theatre Theater Gate
+    Memorial Monument Mausoleum Prison Jail Avenue Boulevard Circuit Racecourse Speedway
+    Pier Wharf Lighthouse Mall Velodrome Amphitheatre Colosseum Pavilion Port
+    """.split()
+)
+# Heads that are also surnames: a facility only after a word that is no given name.
+FAC_OR_SURNAME = frozenset("Hall Building Centre Stage Field".split())
+GPE_LAST = frozenset("Republic County Province Prefecture Governorate Oblast Municipality Township".split())
+LOC_LAST = frozenset(
+    """
+    River Mountains Hills Range Sea Ocean Bay Valley Desert Lake Lakes Island Islands Isles
+    Peninsula Gulf Strait Straits Coast Plain Plains Plateau Basin Delta Canyon Glacier Falls
+    Reef Volcano Lagoon Archipelago Creek Highlands Estuary Fjord Steppe Savanna Wetlands
+    """.split()
+)
+LOC_FIRST = frozenset("Mount Mt. Lake Gulf Bay Sea Strait Isle Cape Wadi Jebel Jabal".split())
+EVENT_FIRST = frozenset("Typhoon Hurricane Cyclone Storm Tropical Battle Siege".split())
+WORK_FIRST = frozenset("Golden Silver Bronze Prix Palme".split())
+WORK_LAST = frozenset("Prize Award Awards Medal".split())
+# Head nouns of each kind that may take an "of" phrase ("Bay of Bengal", "Cup of Nations").
+HEADS_WITH_OF = frozenset(
+    "Cup Festival Battle Siege Bay Gulf Sea Strait Isle Palace Cathedral Basilica Church "
+    "Temple Mosque Tower Bridge Dome Museum Order Republic Port".split()
+)
+
+# Given names common in news from outside the English-speaking world, which the US census
+# lists lack: Arabic, Persian, Turkish, South and Southeast Asian, African, Latin, Slavic,
+# Japanese.
+WORLD_GIVEN_NAMES = frozenset(
+    """
+    Abdel Abdul Abdullah Abdallah Abdulaziz Abdulrahman Abu Ahmad Ahmed Ali Amir Ammar Anwar
+    Ayman Bashar Bassam Fadi Faisal Fahad Farid Fatima Fattah Hamdan Hamad Hamid Hamza Hani
+    Hassan Hasan Hussein Hussain Ibrahim Imad Issa Jamal Jamil Karim Khaled Khalid Khalil
+    Mahmoud Mahmud Majid Marwan Mohamed Mohammed Mohammad Muhammad Mohamad Mustafa Mostafa
+    Nabil Nasser Nasir Omar Osama Qasim Rashid Riad Saad Salah Salem Salim Samir Sami
+    Tariq Tarek Walid Waleed Yasser Yasir Youssef Yousef Yusuf Zaid Zainab Aisha Ayesha
+    Leila Layla Mariam Maryam Nour Noor Rania Salma Samira Yasmin Yasmine Hoda Huda Amina
+    Reza Mehdi Hossein Hassan Javad Masoud Mahsa Narges Shirin Parisa Saeed Abbas Arash
+    Recep Mehmet Mustafa Ahmet Emre Murat Burak Cem Kemal Ekrem Selahattin Hakan Ozan Elif
+    Ayse Zeynep Meral Hatice Imran Usman Shahid Shahbaz Nawaz Asif Arif Bilal Babar Fawad
+    Mohsin Rizwan Shoaib Wasim Waqar Zulfiqar Benazir Maryam Asma Sania Ishaq Irfan Junaid
+    Narendra Rahul Sonia Priyanka Amit Arvind Anil Sunil Rajesh Ramesh Suresh Mahesh Rakesh
+    Sanjay Vijay Ajay Ravi Raj Rajiv Manmohan Mamata Nirmala Sitharaman Smriti Piyush Nitin
+    Yogi Arun Ashok Deepak Gautam Vikram Virat Rohit Sachin Sourav Anand Anup Prashant Pradeep
+    Meenakshi Lakshmi Priya Pooja Deepika Kavita Sunita Anjali Neha Shreya Aditya Arjun Karan
+    Rohan Siddharth Abhishek Hasina Khaleda Tarique Muhammad Ranil Gotabaya Mahinda
+    Sajith Anura Pushpa Kamal Prachanda Joko Jokowi Prabowo Anies Ganjar Mulyani Retno
+    Ferdinand Rodrigo Sara Leni Corazon Gloria Imelda Manny Teresita Rosario Jose Josefina
+    Anwar Mahathir Najib Ismail Manet Thaksin Yingluck Prayuth Srettha Paetongtarn
+    Yuichi Makoto Shinzo Fumio Yoshihide Shigeru Taro Hiroshi Takeshi Kenji Haruki Yuki Yoko
+    Akira Koji Kazuo Naoki Satoshi Shigetoshi Tetsuya Toshiro Yoshiro Hideki Ichiro Shohei
+    Sanae Yuriko Keiko Hiroko Naomi Kenta Daisuke Tomoko Masayoshi Akio Kunio Nobuyuki
+    Bola Olusegun Goodluck Muhammadu Atiku Peter Nnamdi Yemi Babajide Kayode Oluwaseun Chinedu
+    Chukwuemeka Ngozi Chimamanda Funmilayo Adebayo Tunde Femi Segun Wole Uche Emeka Obinna
+    Cyril Jacob Thabo Nelson Julius Fikile Naledi Lindiwe Sipho Themba Jacob Uhuru William
+    Raila Kalonzo Musalia Wanjiku Wangari Njeri Kamau Otieno Odhiambo Akinyi Wambui Mwangi
+    Yoweri Bobi Samia Suluhu Jakaya Paul Abiy Sahle Haile Tedros Isaias Hailemariam
+    Abdel Fattah Omar Mohamed Hemedti Alassane Ouattara Macky Ousmane Bassirou Diomaye Moussa
+    Mamadou Ibrahima Cheikh Abdoulaye Aliou Sadio Idrissa Boubacar Assimi Mahamat Faure Felix
+    Emmerson Nangolo Hage Hakainde Lazarus Kagame Evariste Felix Denis Ali Nana Akufo John
+    Kwame Kofi Kwesi Ama Akosua Yaw Mahama Dramani Ellen Weah George Joseph
+    Luiz Inacio Lula Jair Dilma Fernando Geraldo Marina Tarcisio Gustavo Petro Ivan Andres
+    Manuel Lopez Obrador Claudia Xochitl Marcelo Ebrard Javier Milei Sergio Massa Alberto
+    Cristina Mauricio Gabriel Boric Sebastian Michelle Jose Antonio Kast Augusto Salvador
+    Nicolas Hugo Evo Luis Arce Daniel Nayib Xiomara Dina Pedro Castillo Ollanta Alan Keiko
+    Rafael Guillermo Lenin Horacio Cristiano Neymar Vinicius Rodrygo Lionel Diego Sergio
+    Joao Joaquim Francisco Jorge Julio Raul Ruben Ricardo Rodrigo Santiago Alejandro Alejandra
+    Valentina Camila Mariana Gabriela Fernanda Ximena Luciana Beatriz Ines Graca Conceicao
+    Vladimir Dmitry Dmitri Sergei Sergey Alexei Alexey Aleksei Aleksander Aleksandr Andrei
+    Andriy Volodymyr Oleksandr Olena Yulia Vitali Vitaliy Petro Viktor Yevgeny Yevgeniy Mikhail
+    Nikolai Boris Igor Ivan Yuri Pavel Anatoly Gennady Vyacheslav Valery Ramzan Svetlana Tatiana
+    Natalia Olga Irina Ekaterina Yekaterina Anastasia Elvira Maria Alla Lukasz Łukasz Jaroslaw
+    Jarosław Andrzej Mateusz Donald Radoslaw Radosław Rafal Rafał Szymon Wojciech Krzysztof
+    Tomasz Piotr Pawel Paweł Agnieszka Katarzyna Malgorzata Małgorzata Zbigniew Lech Viktor
+    Orban Janos Zoltan Peter Milos Aleksandar Vucic Zoran Goran Dragan Nenad Novak Luka Ante
+    Andrej Robert Zuzana Petr Vaclav Vlastimil Klaus Olaf Friedrich Annalena Robert Ursula
+    Emmanuel Jordan Gerald Gabriel Elisabeth Francois Jacques Nicolas Giorgia Matteo
+    Sergio Mario Silvio Elly Pedro Yolanda Santiago Alberto Mariano Recep Kyriakos Alexis
+    Ilham Nikol Kassym Shavkat Emomali Serdar Sadyr
+    """.split()
+)
