@@ -233,3 +233,19 @@ def test_cursor_moves_coalesce() -> None:
     assert older.can_replace(newer)
     assert not older.can_replace(HeadlineList.Selected(headlines, Article(id="x", title="x")))
     assert not older.can_replace(HeadlineList.Highlighted(HeadlineList(), None))
+
+
+async def test_enter_reads_the_headline_under_the_cursor_at_once() -> None:
+    """"jj<Enter>jjj" typed in one burst: Enter acts before the pane has caught up with the
+    cursor; the article read, and scrolled, is the one under the cursor."""
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.headlines.cursor = 2  # its Highlighted message not handled yet
+        screen.headlines.action_select()
+        view = screen.article_view
+        assert view.article is app.articles[2] and app.focused is view
+        view.scroll_to(y=3, animate=False, immediate=True)
+        await pilot.pause()  # now the stale Highlighted messages arrive
+        assert view.article is app.articles[2] and view.scroll_y == 3

@@ -61,9 +61,11 @@ class ReaderScreen(Screen[None]):
     """Headlines on the left, the article on the right, entities on demand."""
 
     BINDINGS = [
+        # Keys reach the app's bindings in order, each checked against the focus of the moment,
+        # so actions move the focus with Screen.set_focus (at once) and later keys follow it.
+        # Text is different: it goes to the focused widget as it arrives. "/" is therefore a
+        # priority binding, so that "/abc" typed in one burst lands in the filter.
         Binding("tab", "toggle_focus", "Switch pane", show=False, id="reader.toggle_focus", tooltip="Move between the panes"),
-        # A priority binding: handled before the key reaches a widget, so what is typed
-        # right after "/" lands in the filter even when the keys arrive in one burst.
         Binding("slash", "filter", "Filter", id="reader.filter", tooltip="Filter the list as you type", priority=True),
         Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Back to the list / clear the filter"),
         Binding("e", "toggle_highlight", "Highlight", show=False, id="reader.highlight", tooltip="Highlight entities on or off"),
@@ -93,7 +95,11 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="Filter…", id="filter", compact=True)
                 yield HeadlineList(
-                    self.all_articles, id="headlines", empty_message=self.EMPTY_MESSAGE, subtitle=self.subtitle
+                    self.all_articles,
+                    id="headlines",
+                    empty_message=self.EMPTY_MESSAGE,
+                    subtitle=self.subtitle,
+                    on_select=self.read,
                 )
             with Vertical(id="article-pane"):
                 yield ArticleView(id="article")
@@ -169,9 +175,18 @@ class ReaderScreen(Screen[None]):
 
     @on(HeadlineList.Highlighted)
     def _show_highlighted(self, event: HeadlineList.Highlighted) -> None:
-        article = event.article
+        # The cursor may have moved on since this message was posted: show where it is now.
+        self._show(self.headlines.highlighted)
+
+    def read(self, article: Article) -> None:
+        """Read ``article``: shown now (the pane may lag a burst of moves), focus on the text."""
+        self._show(article)
+        self.set_focus(self.article_view)
+
+    def _show(self, article: Article | None) -> None:
         if self.article_view.article is not article or article is None:
             self.chosen_mentions = None
+            self.query_one("#article-pane").border_subtitle = ""  # no mention marked yet
             hint = self.EMPTY_HINT if not self.all_articles else "Nothing matches. Press Esc to clear the filter."
             self.article_view.show(article, note=self.note_for(article) if article else "", empty_hint=hint)
             if article is not None:
@@ -182,10 +197,6 @@ class ReaderScreen(Screen[None]):
                     self._update_entity_views(None)
                     self._recognise(article)
         self._update_titles()
-
-    @on(HeadlineList.Selected)
-    def _read_selected(self, event: HeadlineList.Selected) -> None:
-        self.set_focus(self.article_view)
 
     @work(thread=True, exclusive=True, group="recognise", exit_on_error=False)
     def _recognise(self, article: Article) -> None:
@@ -316,7 +327,6 @@ class ReaderScreen(Screen[None]):
         article_pane = self.query_one("#article-pane")
         has_article = self.article_view.article is not None and shown
         article_pane.border_title = f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article"
-        article_pane.border_subtitle = ""
 
     # -- actions ----------------------------------------------------------------------
 

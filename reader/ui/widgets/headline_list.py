@@ -95,6 +95,7 @@ class HeadlineList(ScrollView, can_focus=True):
         *,
         empty_message: str = "No headlines.",
         subtitle: Callable[[Article], str] | None = None,
+        on_select: Callable[[Article], None] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -105,6 +106,9 @@ class HeadlineList(ScrollView, can_focus=True):
         self.empty_message = empty_message
         self.subtitle = subtitle or (lambda a: " · ".join(f for f in (a.section, a.source) if f) or "—")
         """The second line of each row (source and section unless told otherwise)."""
+        self.on_select = on_select
+        """Called at once with the chosen article, before ``Selected`` is posted: the
+        screen shows it and moves the focus there before any key typed after Enter."""
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
 
     # -- data -------------------------------------------------------------------------
@@ -203,6 +207,8 @@ class HeadlineList(ScrollView, can_focus=True):
     def action_select(self) -> None:
         article = self.highlighted
         if article is not None:
+            if self.on_select is not None:
+                self.on_select(article)
             self.post_message(self.Selected(self, article))
 
     async def _on_click(self, event: events.Click) -> None:
