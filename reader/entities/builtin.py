@@ -373,6 +373,18 @@ def _word_before(text: str, start: int, comma: bool = False) -> str:
     return text[j:i]
 
 
+def _ordinary_word(word: str) -> bool:
+    """Two dictionary words run together into an agent noun ("Chipmaker", "Drugmaker")."""
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    lower = word.lower()
+    # Only agent nouns ("-maker", "-builder", "-seller"), not "Lockheed" or "Goldcorp".
+    return lower.endswith(("er", "or", "ist")) and any(
+        gaz.is_common_word(lower[:i]) and gaz.is_common_word(lower[i:])
+        for i in range(3, len(lower) - 2)
+    )
+
+
 def _is_role(word: str) -> bool:
     """A lower-case role noun, also at the end of a compound ("secretary-general")."""
     return (
@@ -582,6 +594,7 @@ class BuiltinRecogniser:
                 or words[0] in wordlists.NOT_NAMES
                 or words[0].lower() in evidence.lower_words
                 or gaz.is_common_word(words[0])
+                or (len(words) > 1 and _ordinary_word(words[0]))  # "Chipmaker Nvidia"
             ):
                 first_strong = 1
             if run.headline:
@@ -1004,6 +1017,23 @@ class BuiltinRecogniser:
             )
         ):
             return segment[1:]  # "Striker Pedro scored", "Novelist Elif Shafak said"
+        rest_name = " ".join(rest_words)
+        if (
+            len(segment) == 2
+            and first[1:].islower()  # not "NEW DELHI"
+            and (gaz.is_common_word(first) or _ordinary_word(first))
+            and first not in _ANY_FIRST  # "Hurricane Beryl ... Beryl"
+            and first not in self._org_heads
+            and first not in self._titles
+            and not self._known(first, evidence)
+            and first not in evidence.seen_tokens
+            and not self._is_given(first)
+            and (rest_name in evidence.seen or rest_name in evidence.seen_tokens)
+            and not (first + " " + rest_name) in self._places
+        ):
+            # "Chipmaker Nvidia beats forecasts", "Drugmaker Pfizer said": an ordinary word
+            # (or two run together) before a name the text or a gazetteer vouches for.
+            return segment[1:]
         if len(segment) >= 3 and gaz.is_common_word(first) and not self._known(first, evidence):
             # "Geologist Raphaël Mayoraz", "Rivals Tokyo Electron": a capitalised common word,
             # then a person's name or a name the text uses elsewhere.

@@ -81,6 +81,12 @@ def norp() -> frozenset[str]:
             part = part.strip()
             if part and part not in ("Gibraltar", "Djibouti", "Christmas Island"):
                 words.add(part)
+    for record in _countryinfo_records():
+        # "Slovenia" gives "Slovenian" beside the listed "Slovene"; only "-ian" words, which
+        # are adjectives of the country ("Bosnian", "Slovakian") and nothing else.
+        name = record.get("name") or ""
+        if name.endswith("ia") and " " not in name and name.isalpha():
+            words.add(name + "n")
     for word in list(words):
         plural = _plural(word)
         if plural and plural not in given_names():  # "Han" makes "Hans", a first name

@@ -784,3 +784,12 @@ def test_first_names_alone_laws_by_section_and_places_after_of() -> None:
     assert labels_of("Floods reached the town of Al Bayda.", "Al Bayda") == {"GPE"}
     assert labels_of("The Wadi Kuf bridge was shut.", "Wadi Kuf") == {"LOC"}
     assert labels_of("Two dams above Sousa failed.", "Sousa") == {"GPE"}
+
+
+def test_run_together_common_words_before_names_and_ian_adjectives() -> None:
+    text = "Carmaker Voltera recalls vans\n\nVoltera said on Monday it would recall 20,000 vans."
+    assert {e.text for e in recognise(text) if e.label == "ORG"} == {"Voltera"}
+    text = "The unit grew. Drugmaker Pfenlor said it would cut jobs. Shares of Pfenlor fell."
+    assert {e.text for e in recognise(text) if e.label == "ORG"} == {"Pfenlor"}
+    assert labels_of("The Slovenian, 26, won the stage.", "Slovenian") == {"NORP"}
+    assert labels_of("Bolivian miners went on strike.", "Bolivian") == {"NORP"}
