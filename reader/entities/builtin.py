@@ -223,6 +223,15 @@ _PLACE_AFTER = re.compile(
     r"suburbs?|county|counties|municipality|township|prefectures?|governorates?|state)\b(?![ \t]+(?:of|council|government|"
     r"officials?|authorities|police|court|media|company|enterprise|broadcaster|agency)\b)"
 )
+# A lowercase kind of natural place after a name: "the Bhote Koshi river".
+_LOC_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:river|valley|glacier|mountains|desert|plateau|volcano|gorge|estuary)\b(?![ \t]+(?:of|authority|board)\b)"
+)
+# People who work at an organisation: "analysts at Morgan Stanley", "economists at ING".
+_ORG_AT_BEFORE = re.compile(
+    r"\b(?i:analysts?|economists?|strategists?|researchers|traders?|bankers?|engineers|executives?|"
+    r"staff|employees|workers)[ \t]+at[ \t]+$"
+)
 # ... but not where "in" means a stake or a role: "a stake in Advantest", "jobs in Nvidia".
 _NOT_LOCATIVE = re.compile(
     r"\b(?:stakes?|invest\w*|shares|holdings?|interest|roles?|jobs?|work\w*|careers?|"
@@ -1143,9 +1152,13 @@ class BuiltinRecogniser:
             and _LANGUAGE_AFTER.match(text, end)
         ):
             return "LANGUAGE"  # "literature in Spanish."
+        if _ORG_AT_BEFORE.search(text, max(0, start - 20), start) and not self._in_gazetteer(name):
+            return "ORG"  # "analysts at Morgan Stanley", though Morgan and Stanley are names
         known = self._gazetteer_label(name, evidence)
         if known:
             return known
+        if _LOC_NOUN_AFTER.match(text, end) and not name.isupper():
+            return "LOC"  # "the Bhote Koshi river", "the Lötschental valley"
         first = words[0]
         if (
             cue == "title"

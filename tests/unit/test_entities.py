@@ -793,3 +793,13 @@ def test_run_together_common_words_before_names_and_ian_adjectives() -> None:
     assert {e.text for e in recognise(text) if e.label == "ORG"} == {"Pfenlor"}
     assert labels_of("The Slovenian, 26, won the stage.", "Slovenian") == {"NORP"}
     assert labels_of("Bolivian miners went on strike.", "Bolivian") == {"NORP"}
+
+
+def test_compound_durations_parts_of_the_day_natural_places_and_firms_after_at() -> None:
+    assert found("She won in 2 hours 14 minutes.") == {("2 hours 14 minutes", "TIME")}
+    assert ("afternoon", "TIME") in found("Rescuers arrived in the afternoon.")
+    assert found("The morning session was calm.") == set()
+    assert labels_of("Floods swelled the Tamakoshi Khola river.", "Tamakoshi Khola") == {"LOC"}
+    assert labels_of("Riders climbed Mont Aigoual in the fog.", "Mont Aigoual") == {"LOC"}
+    text = "Analysts at Harvey Lowell said the stock was cheap."
+    assert labels_of(text, "Harvey Lowell") == {"ORG"}
