@@ -99,6 +99,13 @@ _PRODUCT_AFTER = re.compile(
     r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
     r"|-(?:based|powered|compatible|enabled)\b)"
 )
+_DOWNLOAD_FROM = re.compile(
+    r"\b(?:download|downloaded|downloading|install|installed|installing)\b(?:[ \t]+(?:the|it|them|an?)(?:[ \t]+(?:app|game|update))?)?"
+    r"[ \t]+(?:from|on|via|in)[ \t]+(?:the[ \t]+)?$"
+)
+_PRODUCT_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:chips?|processors?|chipsets?|smartphones?|handsets?|consoles?|headsets?|laptops?|tablets?)\b"
+)
 # "apps like Gmail, Google Maps and YouTube": a list of products after a kind of product.
 _PRODUCT_LIST = re.compile(
     r"\b(?:apps?|applications|services|platforms?|products|devices|gadgets|phones|smartphones|"
@@ -681,6 +688,20 @@ class BuiltinRecogniser:
                     evidence.labels.setdefault(name, "PERSON")
                     evidence.person_last.add(name)
                 elif _PRODUCT_AFTER.match(text, end) and not self._known(name, evidence):
+                    evidence.labels.setdefault(name, "PRODUCT")
+                elif (
+                    (
+                        _DOWNLOAD_FROM.search(text, max(0, segment[0][0] - 40), segment[0][0])
+                        or (_PRODUCT_NOUN_AFTER.match(text, end) and text.count(name) == 1)
+                    )
+                    and not self._known(name, evidence)
+                    and not gaz.is_common_word(words[0])  # "Several chip makers", "Honor"
+                    and not text.startswith(" app", end)  # "the Apple app store"
+                    and not self._is_given(words[0])
+                    and name not in evidence.person_last
+                ):
+                    # "download the app from Google Play", "the Blackwell chips": a company's
+                    # name recurs, a product line mentioned once before its kind does not.
                     evidence.labels.setdefault(name, "PRODUCT")
 
     def _person_cue(

@@ -803,3 +803,12 @@ def test_compound_durations_parts_of_the_day_natural_places_and_firms_after_at()
     assert labels_of("Riders climbed Mont Aigoual in the fog.", "Mont Aigoual") == {"LOC"}
     text = "Analysts at Harvey Lowell said the stock was cheap."
     assert labels_of(text, "Harvey Lowell") == {"ORG"}
+
+
+def test_products_after_download_and_a_kind_of_device_mentioned_once() -> None:
+    text = "Users can download the app from Zentry Hub. Demand for the Korvane chips was high."
+    assert labels_of(text, "Zentry Hub") == {"PRODUCT"}
+    assert labels_of(text, "Korvane") == {"PRODUCT"}
+    text = "Korvane chips sold well. Korvane said profit rose."
+    assert {e.label for e in recognise(text) if e.text == "Korvane"} == {"ORG"}
+    assert found("Several chip makers stopped shipping.") == set()
