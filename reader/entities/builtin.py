@@ -230,6 +230,16 @@ _PLACE_AFTER = re.compile(
     r"suburbs?|county|counties|municipality|township|prefectures?|governorates?|state)\b(?![ \t]+(?:of|council|government|"
     r"officials?|authorities|police|court|media|company|enterprise|broadcaster|agency)\b)"
 )
+# A kind of work right after a quoted title: '"Roma", a drama shot in Mexico City'.
+_WORK_CUE_AFTER = re.compile(
+    r",?[ \t]+(?:an?|the|his|her|their)[ \t]+(?:[a-z-]+[ \t]+)?(?:film|movie|thriller|drama|comedy|"
+    r"documentary|novel|book|memoir|album|song|series|play|opera|musical|sitcom|podcast)\b"
+)
+# Heads of organisations named with "on" or "for" a cause.
+_JOIN_HEADS = frozenset(
+    "Commission Committee Council Institute Centre Center Society Federation Alliance Coalition "
+    "Foundation Association Campaign Network Lawyers Physicians Doctors Journalists".split()
+)
 # A lowercase kind of natural place after a name: "the Bhote Koshi river".
 _LOC_NOUN_AFTER = re.compile(
     r"[ \t]+(?:river|valley|glacier|mountains|desert|plateau|volcano|gorge|estuary)\b(?![ \t]+(?:of|authority|board)\b)"
@@ -489,7 +499,10 @@ class BuiltinRecogniser:
                 found.append((match.start(), match.end(), "NORP"))
         for match in _QUOTED.finditer(text):
             if self._is_title(match.group(1)) or (
-                _WORK_CUE.search(text, max(0, match.start() - 16), match.start())
+                (
+                    _WORK_CUE.search(text, max(0, match.start() - 16), match.start())
+                    or _WORK_CUE_AFTER.match(text, match.end())
+                )
                 and self._is_title(match.group(1), loose=True)
             ):
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
@@ -505,7 +518,30 @@ class BuiltinRecogniser:
             found.append((match.start(1), match.end(1), "ORG"))
         for run in runs:
             found.extend(self._label_run(text, run, evidence))
-        return found
+        return self._join_on_for(text, found)
+
+    def _join_on_for(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """One organisation across "on"/"for": "National Commission on Human Rights",
+        "Lawyers for Human Rights", "Institute for Fiscal Studies"."""
+        if " on " not in text and " for " not in text:
+            return found
+        found.sort()
+        joined: list[tuple[int, int, str]] = []
+        for span in found:
+            if joined:
+                start, end, label = joined[-1]
+                gap = text[end : span[0]]
+                last = text[start:end].rsplit(" ", 1)[-1]
+                if (
+                    gap in (" on ", " for ")
+                    and label == "ORG"
+                    and (last in _JOIN_HEADS or last in self._org_suffixes)
+                    and (span[2] == "ORG" or (span[2] in ("GPE", "LOC") and last in _JOIN_HEADS))
+                ):
+                    joined[-1] = (start, span[1], "ORG")
+                    continue
+            joined.append(span)
+        return joined
 
     def _runs(self, text: str, lines: _Lines, taken: "_Coverage") -> list[_Run]:
         runs = []
@@ -799,7 +835,9 @@ class BuiltinRecogniser:
 
         ``loose``: after a kind of work ("the film “Roma”"), one word or short words will do.
         """
-        if quoted.endswith((",", "?", "!")) or quoted.startswith(("I ", "We ", "You ", "It ")):
+        if quoted.endswith((",", "?", "!")) or (
+            not loose and quoted.startswith(("I ", "We ", "You ", "It "))  # a remark, unless cued
+        ):
             return False
         words = _WORD.findall(quoted)
         content = [w for w in words if w.lower() not in _SMALL_WORDS and not (loose and w in _PARTICLES)]

@@ -812,3 +812,15 @@ def test_products_after_download_and_a_kind_of_device_mentioned_once() -> None:
     text = "Korvane chips sold well. Korvane said profit rose."
     assert {e.label for e in recognise(text) if e.text == "Korvane"} == {"ORG"}
     assert found("Several chip makers stopped shipping.") == set()
+
+
+def test_organisations_on_and_for_a_cause_tours_points_and_titles_before_a_kind_of_work() -> None:
+    text = "She filed a complaint with the Regional Commission on Land Rights in Quito."
+    assert labels_of(text, "Regional Commission on Land Rights") == {"ORG"}
+    text = "Talia Moss of Kenyan Lawyers for Press Freedom said it was unlawful."
+    assert labels_of(text, "Kenyan Lawyers for Press Freedom") == {"ORG"}
+    assert ("Monday", "DATE") in found("The Ministry on Monday said so.")
+    assert labels_of("He won the Tour de Romandie in May.", "Tour de Romandie") == {"EVENT"}
+    assert labels_of("Winds hit Pointe du Hoc overnight.", "Pointe du Hoc") == {"LOC"}
+    text = 'She won for "It Came From the Lake", a comedy shot in Lima.'
+    assert labels_of(text, "It Came From the Lake") == {"WORK_OF_ART"}
