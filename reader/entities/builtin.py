@@ -235,6 +235,12 @@ _WORK_CUE_AFTER = re.compile(
     r",?[ \t]+(?:an?|the|his|her|their)[ \t]+(?:[a-z-]+[ \t]+)?(?:film|movie|thriller|drama|comedy|"
     r"documentary|novel|book|memoir|album|song|series|play|opera|musical|sitcom|podcast)\b"
 )
+# A lowercase noun right after a name, which then modifies it ("Nokia phones").
+_NOUN_NEXT = re.compile(
+    r"[ \t]+(?!(?:and|or|on|in|at|from|to|for|with|by|as|is|was|were|are|has|had|have|will|"
+    r"would|could|can|may|last|this|next|where|which|when|while|after|before|since|until|"
+    r"during|near|but|than)\b)[a-z]"
+)
 # Heads of organisations named with "on" or "for" a cause.
 _JOIN_HEADS = frozenset(
     "Commission Committee Council Institute Centre Center Society Federation Alliance Coalition "
@@ -452,6 +458,7 @@ class BuiltinRecogniser:
         # Words every lower-case region name contains, to skip the scan when none is there.
         self._lower_region_keys = frozenset(name.split()[-1] for name in lower)
         self._norp = gaz.norp()
+        self._towns = gaz.towns()
         self._given = gaz.given_names() | wordlists.WORLD_GIVEN_NAMES
         self._surnames = gaz.surnames()
         self._use_dictionary = bool(gaz.common_words())
@@ -1359,6 +1366,13 @@ class BuiltinRecogniser:
             return "LANGUAGE"
         if end is not None and self._before_state(text, end):
             return "GPE"
+        if (
+            word in self._towns
+            and not self._is_given(word)
+            and word not in self._surnames
+            and not _NOUN_NEXT.match(text, end or 0)  # not "Nokia phones", "Wimbledon title"
+        ):
+            return "GPE"  # "at Cannes": a town's name with nothing to make it a company's
         return "ORG"
 
 

