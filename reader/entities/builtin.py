@@ -122,7 +122,9 @@ _ROLE_WORDS = (
     r"chairwoman|partner|manager|editor|reporter|author|researcher|fellow|lawyer|"
     r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose|"
     r"\d{1,3}-year-old|nurse|teacher|student|resident|farmer|doctor|mother|father|widow|"
-    r"player|striker|coach|captain|singer|actor|actress|writer|novelist|activist|lawmaker)"
+    r"player|striker|coach|captain|singer|actor|actress|writer|novelist|activist|lawmaker|"
+    r"cricketer|batsman|batter|bowler|footballer|midfielder|defender|goalkeeper|winger|cyclist|"
+    r"golfer|boxer|sprinter|filmmaker|journalist|photographer|rapper|composer|architect|poet)"
 )
 # An age after a name: "Ana Lima, 34, said".
 _AGE_AFTER = re.compile(r",[ \t]\d{1,3},")
@@ -1235,6 +1237,29 @@ class BuiltinRecogniser:
             and not self._head_label(words)
         ):
             return "PERSON"  # "Minister Paul Kabuswe", though Paul is also a town
+        if (
+            cue == "role"
+            and len(words) == 2
+            and words[-1] in self._places
+            and (first in self._surnames or self._is_given(first))
+            and first not in self._places
+            and not gaz.is_common_word(first)
+            and not any(w.isupper() for w in words)
+            and not self._head_label(words)
+        ):
+            return "PERSON"  # "director Joachim Trier", though Trier is a city
+        if (
+            cue == "role"
+            and len(words) == 2
+            and 2 <= len(first) <= 3
+            and first.isupper()
+            and first.isalpha()
+            and words[1][1:].islower()
+            and first not in wordlists.GENERIC_ACRONYMS
+            and words[1] not in self._places
+            and words[1] not in self._org_suffixes
+        ):
+            return "PERSON"  # "cricketer MS Dhoni": initials, then a surname
         if (cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1)) or (
             len(words) == 1
             and _word_before(text, start).lower() in _ROLE_NOUNS_ONE

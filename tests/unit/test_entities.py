@@ -829,3 +829,10 @@ def test_organisations_on_and_for_a_cause_tours_points_and_titles_before_a_kind_
 def test_a_town_of_the_gazetteer_is_a_place_unless_a_noun_follows() -> None:
     assert labels_of("Riders will finish the stage at Antibes.", "Antibes") == {"GPE"}
     assert labels_of("He sold old Nokia phones. Nokia said so.", "Nokia") == {"ORG"}
+
+
+def test_roles_before_names_whose_last_word_is_a_city_or_that_start_with_initials() -> None:
+    text = "The prize went to Danish director Anders Leipzig for his debut."
+    assert labels_of(text, "Anders Leipzig") == {"PERSON"}
+    assert labels_of("The team is coached by former cricketer RK Valdar.", "RK Valdar") == {"PERSON"}
+    assert labels_of("The deal was signed by footballer Tomasz Brenk.", "Tomasz Brenk") == {"PERSON"}
