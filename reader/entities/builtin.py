@@ -243,6 +243,9 @@ _NOUN_NEXT = re.compile(
     r"would|could|can|may|last|this|next|where|which|when|while|after|before|since|until|"
     r"during|near|but|than)\b)[a-z]"
 )
+# A place reached or seen, not an institution acting: "outside the Parthenon", "near the Nile".
+_PHYSICAL_THE = re.compile(r"\b(?:near|outside|inside|across|along|around|beneath|atop|towards|toward)[ \t]+the[ \t]+$")
+_IN_THE = re.compile(r"\b(?:in|into|across|over|through|from)[ \t]+the[ \t]+$")
 # Heads of organisations named with "on" or "for" a cause.
 _JOIN_HEADS = frozenset(
     "Commission Committee Council Institute Centre Center Society Federation Alliance Coalition "
@@ -1391,6 +1394,16 @@ class BuiltinRecogniser:
             return "LANGUAGE"
         if end is not None and self._before_state(text, end):
             return "GPE"
+        if (
+            start is not None
+            and word[1:].islower()
+            and not _NOUN_NEXT.match(text, end or 0)
+            and not text.startswith(_POSSESSIVE, end or 0)
+        ):
+            if _PHYSICAL_THE.search(text, max(0, start - 16), start):
+                return "LOC" if word.endswith("s") and not word.endswith("ss") else "FAC"
+            if _IN_THE.search(text, max(0, start - 10), start) and word.endswith("s") and not word.endswith("ss"):
+                return "LOC"  # "in the Pyrenees", "across the Dolomites"
         if (
             word in self._towns
             and not self._is_given(word)

@@ -836,3 +836,10 @@ def test_roles_before_names_whose_last_word_is_a_city_or_that_start_with_initial
     assert labels_of(text, "Anders Leipzig") == {"PERSON"}
     assert labels_of("The team is coached by former cricketer RK Valdar.", "RK Valdar") == {"PERSON"}
     assert labels_of("The deal was signed by footballer Tomasz Brenk.", "Tomasz Brenk") == {"PERSON"}
+
+
+def test_unknown_words_after_the_in_physical_places() -> None:
+    assert labels_of("Crowds gathered outside the Mezquita on Friday.", "Mezquita") == {"FAC"}
+    assert labels_of("Snow fell in the Tatras overnight.", "Tatras") == {"LOC"}
+    assert labels_of("A vote in the Sejmik is due. The Sejmik met.", "Sejmik") == {"ORG"}
+    assert labels_of("Fans queued outside the Zorvex store.", "Zorvex") == {"ORG"}
