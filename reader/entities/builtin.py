@@ -241,7 +241,7 @@ _WORK_CUE_AFTER = re.compile(
 _NOUN_NEXT = re.compile(
     r"[ \t]+(?!(?:and|or|on|in|at|from|to|for|with|by|as|is|was|were|are|has|had|have|will|"
     r"would|could|can|may|last|this|next|where|which|when|while|after|before|since|until|"
-    r"during|near|but|than)\b)[a-z]"
+    r"during|near|but|than|overnight|today|tonight|yesterday|again|too|also|earlier|later)\b)[a-z]"
 )
 # A place reached or seen, not an institution acting: "outside the Parthenon", "near the Nile".
 _PHYSICAL_THE = re.compile(r"\b(?:near|outside|inside|across|along|around|beneath|atop|towards|toward)[ \t]+the[ \t]+$")
