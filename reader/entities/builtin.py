@@ -246,6 +246,7 @@ _NOUN_NEXT = re.compile(
 # A place reached or seen, not an institution acting: "outside the Parthenon", "near the Nile".
 _PHYSICAL_THE = re.compile(r"\b(?:near|outside|inside|across|along|around|beneath|atop|towards|toward)[ \t]+the[ \t]+$")
 _IN_THE = re.compile(r"\b(?:in|into|across|over|through|from)[ \t]+the[ \t]+$")
+_YEAR_AFTER = re.compile(r",?[ \t](?:19|20)\d\d\b(?![,.]?\d)")
 # Heads of organisations named with "on" or "for" a cause.
 _JOIN_HEADS = frozenset(
     "Commission Committee Council Institute Centre Center Society Federation Alliance Coalition "
@@ -530,7 +531,24 @@ class BuiltinRecogniser:
             found.append((match.start(1), match.end(1), "ORG"))
         for run in runs:
             found.extend(self._label_run(text, run, evidence))
-        return self._join_on_for(text, found)
+        return self._laws_with_years(text, self._join_on_for(text, found))
+
+    def _laws_with_years(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """"the Finance Bill 2025", "the Data Protection Act 2018": the year belongs to the law."""
+        if "Bill " not in text and "Act " not in text:
+            return found
+        result = []
+        for start, end, label in found:
+            name = text[start:end]
+            if label in ("ORG", "LAW") and " " in name and name.rsplit(" ", 1)[-1] in ("Bill", "Act"):
+                year = _YEAR_AFTER.match(text, end)
+                if year and not self._is_given(name.split(" ", 1)[0]):
+                    result.append((start, year.end(), "LAW"))
+                    continue
+                if name.endswith(" Bill") and not self._is_given(name.split(" ", 1)[0]):
+                    label = "LAW"  # "the Finance Bill"
+            result.append((start, end, label))
+        return result
 
     def _join_on_for(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """One organisation across "on"/"for": "National Commission on Human Rights",

@@ -843,3 +843,11 @@ def test_unknown_words_after_the_in_physical_places() -> None:
     assert labels_of("Snow fell in the Tatras overnight.", "Tatras") == {"LOC"}
     assert labels_of("A vote in the Sejmik is due. The Sejmik met.", "Sejmik") == {"ORG"}
     assert labels_of("Fans queued outside the Zorvex store.", "Zorvex") == {"ORG"}
+
+
+def test_bills_and_acts_keep_their_year() -> None:
+    assert found("MPs passed the Housing Bill 2026 on Friday.") == {
+        ("Housing Bill 2026", "LAW"), ("Friday", "DATE")}
+    assert labels_of("The Water Supply Act 2019 was amended.", "Water Supply Act 2019") == {"LAW"}
+    assert labels_of("Senators debated the Housing Bill.", "Housing Bill") == {"LAW"}
+    assert labels_of("Pop star Billy Bill sang.", "Billy Bill") != {"LAW"}
