@@ -535,7 +535,7 @@ class BuiltinRecogniser:
 
     def _laws_with_years(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """"the Finance Bill 2025", "the Data Protection Act 2018": the year belongs to the law."""
-        if "Bill " not in text and "Act " not in text:
+        if " Bill" not in text and " Act " not in text:
             return found
         result = []
         for start, end, label in found:
