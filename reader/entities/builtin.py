@@ -555,9 +555,9 @@ class BuiltinRecogniser:
         "Lawyers for Human Rights", "Institute for Fiscal Studies"."""
         if " on " not in text and " for " not in text:
             return found
-        found.sort()
         joined: list[tuple[int, int, str]] = []
-        for span in found:
+        # Stable by position: of two spans at one place, the first found still wins later.
+        for span in sorted(found, key=lambda span: (span[0], span[1])):
             if joined:
                 start, end, label = joined[-1]
                 gap = text[end : span[0]]
@@ -1127,6 +1127,7 @@ class BuiltinRecogniser:
             and first not in evidence.seen_tokens
             and not self._is_given(first)
             and (rest_name in evidence.seen or rest_name in evidence.seen_tokens)
+            and text.count(rest_name) > 1  # vouched for elsewhere, not only here
             and not (first + " " + rest_name) in self._places
         ):
             # "Chipmaker Nvidia beats forecasts", "Drugmaker Pfizer said": an ordinary word
