@@ -1427,6 +1427,7 @@ class BuiltinRecogniser:
             word in self._towns
             and not self._is_given(word)
             and word not in self._surnames
+            and not gaz.is_common_word(word)
             and not _NOUN_NEXT.match(text, end or 0)  # not "Nokia phones", "Wimbledon title"
         ):
             return "GPE"  # "at Cannes": a town's name with nothing to make it a company's

