@@ -685,8 +685,9 @@ def test_invariants_and_floor_on_the_dev_news_set() -> None:
             assert doc["text"][start:end].strip() == doc["text"][start:end]
         assert_valid(doc["text"], recognise(doc["text"]))
     result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
-    # 0.753 typed before the head-noun and world-name rules; tuned on, so only a modest floor.
-    assert result.typed.f1 >= 0.80
+    # 0.753 typed before the head-noun and world-name rules, 0.921 on 41 texts now; tuned on,
+    # so only a modest floor.
+    assert result.typed.f1 >= 0.85
 
 
 def test_ages_currencies_seasons_and_day_ranges() -> None:
