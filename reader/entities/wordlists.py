@@ -232,8 +232,8 @@ LOC_LAST = frozenset(
     Reef Volcano Lagoon Archipelago Creek Highlands Estuary Fjord Steppe Savanna Wetlands
     """.split()
 )
-LOC_FIRST = frozenset("Mount Mt. Lake Gulf Bay Sea Strait Isle Cape Wadi Jebel Jabal".split())
-EVENT_FIRST = frozenset("Typhoon Hurricane Cyclone Storm Tropical Battle Siege".split())
+LOC_FIRST = frozenset("Mount Mt. Mont Pointe Lake Gulf Bay Sea Strait Isle Cape Wadi Jebel Jabal".split())
+EVENT_FIRST = frozenset("Tour Typhoon Hurricane Cyclone Storm Tropical Battle Siege".split())
 WORK_FIRST = frozenset("Golden Silver Bronze Prix Palme".split())
 WORK_LAST = frozenset("Prize Award Awards Medal".split())
 # Head nouns of each kind that may take an "of" phrase ("Bay of Bengal", "Cup of Nations").

@@ -685,8 +685,9 @@ def test_invariants_and_floor_on_the_dev_news_set() -> None:
             assert doc["text"][start:end].strip() == doc["text"][start:end]
         assert_valid(doc["text"], recognise(doc["text"]))
     result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
-    # 0.753 typed before the head-noun and world-name rules; tuned on, so only a modest floor.
-    assert result.typed.f1 >= 0.80
+    # 0.753 typed before the head-noun and world-name rules, 0.921 on 41 texts now; tuned on,
+    # so only a modest floor.
+    assert result.typed.f1 >= 0.85
 
 
 def test_ages_currencies_seasons_and_day_ranges() -> None:
@@ -784,3 +785,70 @@ def test_first_names_alone_laws_by_section_and_places_after_of() -> None:
     assert labels_of("Floods reached the town of Al Bayda.", "Al Bayda") == {"GPE"}
     assert labels_of("The Wadi Kuf bridge was shut.", "Wadi Kuf") == {"LOC"}
     assert labels_of("Two dams above Sousa failed.", "Sousa") == {"GPE"}
+
+
+def test_run_together_common_words_before_names_and_ian_adjectives() -> None:
+    text = "Carmaker Voltera recalls vans\n\nVoltera said on Monday it would recall 20,000 vans."
+    assert {e.text for e in recognise(text) if e.label == "ORG"} == {"Voltera"}
+    text = "The unit grew. Drugmaker Pfenlor said it would cut jobs. Shares of Pfenlor fell."
+    assert {e.text for e in recognise(text) if e.label == "ORG"} == {"Pfenlor"}
+    assert labels_of("The Slovenian, 26, won the stage.", "Slovenian") == {"NORP"}
+    assert labels_of("Bolivian miners went on strike.", "Bolivian") == {"NORP"}
+
+
+def test_compound_durations_parts_of_the_day_natural_places_and_firms_after_at() -> None:
+    assert found("She won in 2 hours 14 minutes.") == {("2 hours 14 minutes", "TIME")}
+    assert ("afternoon", "TIME") in found("Rescuers arrived in the afternoon.")
+    assert found("The morning session was calm.") == set()
+    assert labels_of("Floods swelled the Tamakoshi Khola river.", "Tamakoshi Khola") == {"LOC"}
+    assert labels_of("Riders climbed Mont Aigoual in the fog.", "Mont Aigoual") == {"LOC"}
+    text = "Analysts at Harvey Lowell said the stock was cheap."
+    assert labels_of(text, "Harvey Lowell") == {"ORG"}
+
+
+def test_products_after_download_and_a_kind_of_device_mentioned_once() -> None:
+    text = "Users can download the app from Zentry Hub. Demand for the Korvane chips was high."
+    assert labels_of(text, "Zentry Hub") == {"PRODUCT"}
+    assert labels_of(text, "Korvane") == {"PRODUCT"}
+    text = "Korvane chips sold well. Korvane said profit rose."
+    assert {e.label for e in recognise(text) if e.text == "Korvane"} == {"ORG"}
+    assert found("Several chip makers stopped shipping.") == set()
+
+
+def test_organisations_on_and_for_a_cause_tours_points_and_titles_before_a_kind_of_work() -> None:
+    text = "She filed a complaint with the Regional Commission on Land Rights in Quito."
+    assert labels_of(text, "Regional Commission on Land Rights") == {"ORG"}
+    text = "Talia Moss of Kenyan Lawyers for Press Freedom said it was unlawful."
+    assert labels_of(text, "Kenyan Lawyers for Press Freedom") == {"ORG"}
+    assert ("Monday", "DATE") in found("The Ministry on Monday said so.")
+    assert labels_of("He won the Tour de Romandie in May.", "Tour de Romandie") == {"EVENT"}
+    assert labels_of("Winds hit Pointe du Hoc overnight.", "Pointe du Hoc") == {"LOC"}
+    text = 'She won for "It Came From the Lake", a comedy shot in Lima.'
+    assert labels_of(text, "It Came From the Lake") == {"WORK_OF_ART"}
+
+
+def test_a_town_of_the_gazetteer_is_a_place_unless_a_noun_follows() -> None:
+    assert labels_of("Riders will finish the stage at Antibes.", "Antibes") == {"GPE"}
+    assert labels_of("He sold old Nokia phones. Nokia said so.", "Nokia") == {"ORG"}
+
+
+def test_roles_before_names_whose_last_word_is_a_city_or_that_start_with_initials() -> None:
+    text = "The prize went to Danish director Anders Leipzig for his debut."
+    assert labels_of(text, "Anders Leipzig") == {"PERSON"}
+    assert labels_of("The team is coached by former cricketer RK Valdar.", "RK Valdar") == {"PERSON"}
+    assert labels_of("The deal was signed by footballer Tomasz Brenk.", "Tomasz Brenk") == {"PERSON"}
+
+
+def test_unknown_words_after_the_in_physical_places() -> None:
+    assert labels_of("Crowds gathered outside the Mezquita on Friday.", "Mezquita") == {"FAC"}
+    assert labels_of("Snow fell in the Tatras overnight.", "Tatras") == {"LOC"}
+    assert labels_of("A vote in the Sejmik is due. The Sejmik met.", "Sejmik") == {"ORG"}
+    assert labels_of("Fans queued outside the Zorvex store.", "Zorvex") == {"ORG"}
+
+
+def test_bills_and_acts_keep_their_year() -> None:
+    assert found("MPs passed the Housing Bill 2026 on Friday.") == {
+        ("Housing Bill 2026", "LAW"), ("Friday", "DATE")}
+    assert labels_of("The Water Supply Act 2019 was amended.", "Water Supply Act 2019") == {"LAW"}
+    assert labels_of("Senators debated the Housing Bill.", "Housing Bill") == {"LAW"}
+    assert labels_of("Pop star Billy Bill sang.", "Billy Bill") != {"LAW"}
