@@ -43,6 +43,14 @@ class StoreError(Exception):
     """The bookmarks could not be read or saved; the message is one line for the user."""
 
 
+class _Unsettled(Exception):
+    """An I/O error while judging the file, as when another process moves it aside."""
+
+    def __init__(self, error: StoreError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     added: int
@@ -273,7 +281,12 @@ class BookmarkStore:
         """Open the file if there is one; check it is ours; recover it if damaged."""
         if not self.path.exists():
             return  # created by the first write; until then the store is empty
-        damage = self._inspect()
+        try:
+            damage = self._inspect()
+        except _Unsettled:
+            # Another Dateline is moving this very file aside (SQLite reports an I/O error):
+            # judged again below, under the repair lock, once that is done.
+            damage = "an I/O error while another process repaired it"
         if damage is None:
             self._connect()
             return
@@ -284,7 +297,10 @@ class BookmarkStore:
             )
         with recovery.exclusive(self.path):
             # Judged again under the lock: another Dateline may have repaired it meanwhile.
-            damage = self._inspect() if self.path.exists() else None
+            try:
+                damage = self._inspect() if self.path.exists() else None
+            except _Unsettled as unsettled:
+                raise unsettled.error from None
             if damage is None:
                 self._connect()
             else:
@@ -316,6 +332,8 @@ class BookmarkStore:
         except sqlite3.DatabaseError as error:
             if _is_corruption(error):
                 return str(error)
+            if getattr(error, "sqlite_errorname", "").startswith("SQLITE_IOERR"):
+                raise _Unsettled(self._error(error, "open the bookmarks")) from None
             raise self._error(error, "open the bookmarks") from None
 
     def _check_with_sqlite(self) -> str | None:
