@@ -44,3 +44,15 @@ def gazetteer_recogniser(names: dict[str, str]):
         return [Entity(m.start(), m.end(), names[m.group()], m.group()) for m in pattern.finditer(text)]
 
     return recognise
+
+
+async def wait_for_text(pilot: Any, text: str, attempts: int = 200) -> str:
+    """Let the app run until ``text`` is on screen (the command palette searches in the
+    background); returns the screen. A bounded wait, not a timing assertion."""
+    screen = screen_text(pilot.app)
+    for _ in range(attempts):
+        if text in screen:
+            break
+        await pilot.pause(0.05)
+        screen = screen_text(pilot.app)
+    return screen

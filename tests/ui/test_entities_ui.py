@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from support import gazetteer_recogniser, screen_text, write_dump
+from support import gazetteer_recogniser, screen_text, wait_for_text, write_dump
 from textual.widgets import Static
 
 from reader.sources import load_sources
@@ -153,8 +153,7 @@ async def test_command_palette_offers_articles_mentioning(corpus: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *"mentioning china")
-        await pilot.pause(0.3)
-        assert "Articles mentioning China" in screen_text(app)
+        assert "Articles mentioning China" in await wait_for_text(pilot, "Articles mentioning China")
         await pilot.press("enter")
         await settle(pilot)
         titles = [a.title for a in app.screen.query_one(HeadlineList).articles]
@@ -170,8 +169,8 @@ async def test_entity_names_are_shown_literally(corpus: Path) -> None:
         await pilot.pause()
         assert "[bold]Evil[/]" in screen_text(app)
         await pilot.press("ctrl+p", *"Evil")
-        await pilot.pause(0.3)
-        assert "Articles mentioning [bold]Evil[/]" in screen_text(app)
+        expected = "Articles mentioning [bold]Evil[/]"
+        assert expected in await wait_for_text(pilot, expected)
 
 
 async def test_recognition_never_blocks_the_text(corpus: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from support import HOSTILE_TITLES, screen_text, write_dump
+from support import HOSTILE_TITLES, screen_text, wait_for_text, write_dump
 from reader.model import Article
 from reader.sources import load_sources
 from reader.ui.app import DatelineApp
@@ -149,7 +149,7 @@ async def test_command_palette_runs_actions() -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Filter")
-        await pilot.pause(0.3)
+        assert "Main screen: Filter" in await wait_for_text(pilot, "Main screen: Filter")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.focused, Input) and app.focused.id == "filter"
