@@ -92,7 +92,9 @@ _SAYING = re.compile(
 # What follows a name and tells its kind: "the Trump administration", "the WeChat app".
 _WHO_AFTER = re.compile(r",[ \t]+who\b")
 # An age right after a lone name: "said Hasnawati, a 52-year-old fisher", "Oduya, 41,".
-_AGE_APPOSITION = re.compile(r",[ \t]+(?:an?[ \t]+)?\d{1,3}-year-old\b|,[ \t]\d{1,3},")
+# An age after a name: "Ana Lima, 34, said".
+_AGE_AFTER = re.compile(r",[ \t]\d{1,3},")
+_AGE_APPOSITION = re.compile(rf",[ \t]+(?:an?[ \t]+)?\d{{1,3}}-year-old\b|{_AGE_AFTER.pattern}")
 _SAYING_VERB = re.compile(r"[ \t]+(?:said|says|told|added|asked|replied|recalled|insisted)\b")
 _PERSON_AFTER = re.compile(r"[ \t]+(?:administration|presidency|Administration|Presidency)\b")
 _PRODUCT_AFTER = re.compile(
@@ -126,8 +128,6 @@ _ROLE_WORDS = (
     r"cricketer|batsman|batter|bowler|footballer|midfielder|defender|goalkeeper|winger|cyclist|"
     r"golfer|boxer|sprinter|filmmaker|journalist|photographer|rapper|composer|architect|poet)"
 )
-# An age after a name: "Ana Lima, 34, said".
-_AGE_AFTER = re.compile(r",[ \t]\d{1,3},")
 # Roles after which a single word is a person's name: "striker Pedro", "coach Tite".
 _ROLE_NOUNS_ONE = frozenset(
     "coach striker midfielder defender goalkeeper winger batsman bowler captain singer rapper actor "
