@@ -1,15 +1,15 @@
 """Where articles come from. Every source turns something into ``Article`` objects.
 
-Today: the plain-text dump format (:mod:`reader.sources.dump`). Feeds (RSS, Atom, JSON
-Feed, OPML) are further readers registered in :data:`READERS`; nothing above this
-package needs to know which one produced an article.
+Today: the plain-text dump format (:mod:`reader.sources.dump`), chosen in
+:func:`load_file`. Feeds (RSS, Atom, JSON Feed, OPML) will be further formats chosen
+there; nothing above this package needs to know which one produced an article.
 
 Core module: no textual or rich imports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,9 +37,6 @@ class LoadResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
 
-
-# A reader takes the decoded text of a file and its display name and returns articles.
-Reader = Callable[[str, str], list[Article]]
 
 # File suffixes read when a directory is given (explicit files are read whatever their name).
 DIRECTORY_SUFFIXES = (".txt",)
