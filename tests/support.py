@@ -56,3 +56,12 @@ async def wait_for_text(pilot: Any, text: str, attempts: int = 200) -> str:
         await pilot.pause(0.05)
         screen = screen_text(pilot.app)
     return screen
+
+
+def toasts(app: Any) -> list[str]:
+    """The notifications on screen, each as its whole text (title, newline, message).
+
+    Screen text folds a long toast at widths that depend on what it holds (a temporary
+    path's length varies from run to run), so a test asks the toasts themselves.
+    """
+    return [str(toast.render()) for toast in app.screen.query("Toast")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import screen_text
+from support import screen_text, toasts
 from textual.widgets import Input
 
 from reader.sources import load_sources
@@ -121,8 +121,7 @@ async def test_a_failing_store_notifies_and_the_app_keeps_running(monkeypatch: p
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("b")
         await pilot.pause()
-        text = screen_text(app)
-        assert "cannot save bookmarks" in text and "read-only" in text
+        assert "Bookmarks\ncannot save bookmarks: /data is read-only" in toasts(app)
         await pilot.press("j")
         assert app.screen.query_one(HeadlineList).cursor == 1
         assert app.is_running
@@ -135,10 +134,11 @@ async def test_a_damaged_bookmarks_file_is_moved_aside_and_the_user_told() -> No
     app = seed_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
-        text = screen_text(app)
-        assert "damaged" in text and "corrupt" in text
         moved = [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
         assert len(moved) == 1 and moved[0].read_bytes() == b"this is not a database" * 100
+        [toast] = toasts(app)
+        assert toast.startswith("Bookmarks\nBookmarks: the bookmarks file was damaged")
+        assert f"moved to {moved[0]}" in toast
         await pilot.press("b")
         await pilot.pause()
         assert saved_ids() == {app.articles[0].id}

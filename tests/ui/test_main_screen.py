@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from support import HOSTILE_TITLES, screen_text, wait_for_text, write_dump
+from support import HOSTILE_TITLES, screen_text, toasts, wait_for_text, write_dump
 from reader.model import Article
 from reader.sources import load_sources
 from reader.ui.app import DatelineApp
@@ -223,7 +223,7 @@ async def test_load_errors_are_notified(tmp_path: Path) -> None:
     app = DatelineApp(result.articles, load_errors=result.errors)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        assert "empty file" in screen_text(app)
+        assert f"Could not read a source\n{bad}: empty file" in toasts(app)
 
 
 def test_cursor_moves_coalesce() -> None:
