@@ -10,15 +10,15 @@ Times include Pilot's own pause after each key (a few ms); compare sizes against
 from __future__ import annotations
 
 import asyncio
+import resource
 import sys
 import time
-import resource
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.model import Article, Entity  # noqa: E402
-from reader.ui.app import DatelineApp  # noqa: E402
+from reader.model import Article, Entity
+from reader.ui.app import DatelineApp
 
 
 def articles(n: int) -> list[Article]:

@@ -12,14 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.model import Article  # noqa: E402
-from reader.store import BookmarkStore  # noqa: E402
+from reader.model import Article
+from reader.store import BookmarkStore
 
 
 def article(number: int) -> Article:
-    paragraphs = tuple(
-        f"Paragraph {p} of story {number}, long enough to be realistic. " * 12 for p in range(8)
-    )
+    paragraphs = tuple(f"Paragraph {p} of story {number}, long enough to be realistic. " * 12 for p in range(8))
     return Article(id=f"id{number:07d}", title=f"Story {number}", paragraphs=paragraphs, source="Bench")
 
 

@@ -24,7 +24,10 @@ sys.path.insert(0, str(ROOT))
 from reader.entities import get_recogniser  # noqa: E402
 from reader.entities.scoring import score  # noqa: E402
 
-DEFAULTS = [ROOT.parent / "shared" / "eval" / "seed_entities.jsonl", ROOT / "benchmarks" / "data" / "heldout_news.jsonl"]
+DEFAULTS = [
+    ROOT.parent / "shared" / "eval" / "seed_entities.jsonl",
+    ROOT / "benchmarks" / "data" / "heldout_news.jsonl",
+]
 
 
 def run(recognise, docs: list[dict]) -> tuple[list[list[tuple[int, int, str]]], float]:

@@ -3,7 +3,8 @@
 The import package is ``reader``; the distribution and command are ``dateline``.
 """
 
-from importlib.metadata import PackageNotFoundError, version as _version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:
     __version__ = _version("dateline")

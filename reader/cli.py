@@ -60,8 +60,7 @@ def _app_parser() -> argparse.ArgumentParser:
         "--ner",
         choices=("builtin", "spacy"),
         default=os.environ.get("DATELINE_NER") or "builtin",
-        help="entity recogniser: the built-in rules or spaCy, if installed "
-        "(default: $DATELINE_NER, else builtin)",
+        help="entity recogniser: the built-in rules or spaCy, if installed (default: $DATELINE_NER, else builtin)",
     )
     _add_common(parser)
     return parser

@@ -6,9 +6,9 @@ through :func:`reader.sanitize.clean` by the source that made it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-import hashlib
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def stable_id(*parts: str) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["Article", "Bookmark", "Entity", "stable_id", "field"]
+__all__ = ["Article", "Bookmark", "Entity", "field", "stable_id"]
 
 
 @dataclass(frozen=True, slots=True)

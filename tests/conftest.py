@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from support import HOSTILE_TITLES, SEED_FILE, write_dump
 
 

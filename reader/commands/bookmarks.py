@@ -33,17 +33,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add.add_argument("source", metavar="SOURCE", help="a file or directory of articles")
     add.add_argument("article_id", metavar="ARTICLE_ID")
     add.add_argument("--note", default="", help="a note to keep with it")
-    add.add_argument(
-        "--tag", dest="tags", action="append", default=[], metavar="TAG", help="a tag (repeatable)"
-    )
+    add.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
 
     remove = action("remove", "delete the bookmark ID")
     remove.add_argument("id", metavar="ID")
 
     export = action("export", "write every bookmark to stdout or a file")
-    export.add_argument(
-        "--format", choices=transfer.FORMATS, default="json", help="default: json (re-importable)"
-    )
+    export.add_argument("--format", choices=transfer.FORMATS, default="json", help="default: json (re-importable)")
     export.add_argument("-o", "--output", metavar="FILE", help="write FILE (atomically) instead of stdout")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
@@ -140,9 +136,7 @@ def _import(store: BookmarkStore, args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         raise CliError(f"{args.file}: not UTF-8 text", 1) from None
     except json.JSONDecodeError as error:
-        raise CliError(
-            f"{args.file}: not valid JSON (line {error.lineno}, column {error.colno})", 1
-        ) from None
+        raise CliError(f"{args.file}: not valid JSON (line {error.lineno}, column {error.colno})", 1) from None
     try:
         bookmarks = transfer.from_document(document)
     except FormatError as error:

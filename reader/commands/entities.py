@@ -36,9 +36,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = "Print the named entities (people, places, organisations, dates...) in a text."
     parser.epilog = _EPILOG
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument(
-        "file", nargs="?", default="-", metavar="FILE", help="file to read; '-' (default) reads stdin"
-    )
+    parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="file to read; '-' (default) reads stdin")
     parser.add_argument(
         "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)"
     )

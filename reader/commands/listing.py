@@ -11,8 +11,12 @@ from reader.sources import load_sources
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="*", metavar="SOURCE", help="files or directories (default: the bundled seeds)")
-    parser.add_argument("--json", action="store_true", help="print a JSON array of {id, source, section, title, byline, origin}")
+    parser.add_argument(
+        "sources", nargs="*", metavar="SOURCE", help="files or directories (default: the bundled seeds)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print a JSON array of {id, source, section, title, byline, origin}"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

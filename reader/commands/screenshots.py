@@ -25,7 +25,9 @@ SCENES: dict[str, tuple[int, int, tuple[str, ...]]] = {
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", default="screenshots", help="directory to write the SVGs into (default: ./screenshots)")
+    parser.add_argument(
+        "-o", "--output", default="screenshots", help="directory to write the SVGs into (default: ./screenshots)"
+    )
 
 
 async def _scene(name: str, width: int, height: int, keys: tuple[str, ...], output: Path) -> Path:

@@ -60,9 +60,7 @@ _CONNECTOR = (
     r"(?:[ \t]+(?:der|den|la|le|de))?)"
 )
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|az)-[^\W\d_a-z]")
-_PARTICLES = frozenset(
-    "de del da das do dos des di van von der den du la le bin ibn al".split()
-)
+_PARTICLES = frozenset("de del da das do dos des di van von der den du la le bin ibn al".split())
 _STARTERS = r"(?:The|A|An|In|It|He|She|They|We|I|But|And|This|That|On|At|As)\b"
 # One space between the words of a name: wider gaps and tabs separate table columns. After
 # a word ending in "." ("U.S."), a sentence starter begins a new sentence, not the name.
@@ -82,9 +80,7 @@ _LOWER_WORD = re.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
 
 # -- context that tells what a name is ------------------------------------------------------
 
-_SPEAKER = re.compile(
-    r"^([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){1,3}):(?=[ \t]*$|[^\n]*[a-z])", re.M
-)
+_SPEAKER = re.compile(r"^([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){1,3}):(?=[ \t]*$|[^\n]*[a-z])", re.M)
 _SAYING = re.compile(
     r"[ \t]*,?[ \t]*(?:said|says|say|told|tells|added|adds|explained|explains|wrote|writes|"
     r"noted|notes|argued|argues|asked|asks|recalled|recalls|according)\b"
@@ -135,9 +131,7 @@ _ROLE_NOUNS_ONE = frozenset(
 )
 # What follows a market index: "the Nifty 50 index", "the Stoxx 600 benchmark".
 _INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|benchmark|gauge|average)\b")
-_APPOSITION = re.compile(
-    rf",[ \t]+(?:(?:the|a|an|its|his|her)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,2}}?{_ROLE_WORDS}\b"
-)
+_APPOSITION = re.compile(rf",[ \t]+(?:(?:the|a|an|its|his|her)[ \t]+)?(?:[\w’'-]+[ \t]+){{0,2}}?{_ROLE_WORDS}\b")
 _ROLE_AFTER = re.compile(
     r"[ \t]+(?:founder|co-founder|chief|executive|ceo|chairman|chairwoman|president|"
     r"spokesman|spokeswoman|spokesperson|boss|head|analyst|official|officials|employees?)\b"
@@ -202,8 +196,13 @@ _ROLE_NOUNS = frozenset(
 )
 _SENTENCE_END = frozenset(".!?:;\n")
 _ANY_LAST = (
-    wordlists.FAC_LAST | wordlists.FAC_OR_SURNAME | wordlists.GPE_LAST | wordlists.LOC_LAST
-    | wordlists.EVENT_LAST | wordlists.WORK_LAST | frozenset(["Year"])
+    wordlists.FAC_LAST
+    | wordlists.FAC_OR_SURNAME
+    | wordlists.GPE_LAST
+    | wordlists.LOC_LAST
+    | wordlists.EVENT_LAST
+    | wordlists.WORK_LAST
+    | frozenset(["Year"])
 )
 _ANY_FIRST = wordlists.EVENT_FIRST | wordlists.LOC_FIRST | wordlists.WORK_FIRST
 # Plural nouns whose possessive is part of a name before a capitalised word.
@@ -316,7 +315,7 @@ class _Evidence:
 class _Lines:
     """Per-line facts: where lines start, and which are headlines or all-caps."""
 
-    __slots__ = ("starts", "kinds")
+    __slots__ = ("kinds", "starts")
 
     def __init__(self, text: str, lower_words: set[str]) -> None:
         self.starts: list[int] = [0]
@@ -384,7 +383,7 @@ def _is_sentence_start(text: str, start: int) -> bool:
     while i >= 0 and text[i] in _SPACES:
         i -= 1
     while i >= 0 and text[i] in _OPENERS:
-        if text[i] in "“\"" or (text[i] in "–—-" and i > 0 and text[i - 1] in _SPACES):
+        if text[i] in '“"' or (text[i] in "–—-" and i > 0 and text[i - 1] in _SPACES):
             # Quoted speech starts a sentence; so does a clause after a spaced dash
             # ("LONDON (Reuters) – Oil prices rose").
             return True
@@ -418,8 +417,7 @@ def _ordinary_word(word: str) -> bool:
     lower = word.lower()
     # Only agent nouns ("-maker", "-builder", "-seller"), not "Lockheed" or "Goldcorp".
     return lower.endswith(("er", "or", "ist")) and any(
-        gaz.is_common_word(lower[:i]) and gaz.is_common_word(lower[i:])
-        for i in range(3, len(lower) - 2)
+        gaz.is_common_word(lower[:i]) and gaz.is_common_word(lower[i:]) for i in range(3, len(lower) - 2)
     )
 
 
@@ -458,9 +456,7 @@ class BuiltinRecogniser:
         self._states = gaz.states()
         self._regions = gaz.regions()
         lower = sorted((r for r in self._regions if r[0].islower()), key=len, reverse=True)
-        self._lower_regions = re.compile(
-            rf"\b(?:{'|'.join(map(re.escape, lower))})\b" if lower else r"(?!)"
-        )
+        self._lower_regions = re.compile(rf"\b(?:{'|'.join(map(re.escape, lower))})\b" if lower else r"(?!)")
         # Words every lower-case region name contains, to skip the scan when none is there.
         self._lower_region_keys = frozenset(name.split()[-1] for name in lower)
         self._norp = gaz.norp()
@@ -494,7 +490,7 @@ class BuiltinRecogniser:
 
     # -- names --------------------------------------------------------------------------
 
-    def _names(self, text: str, taken: "_Coverage") -> list[tuple[int, int, str]]:
+    def _names(self, text: str, taken: _Coverage) -> list[tuple[int, int, str]]:
         evidence = _Evidence()
         evidence.lower_words = set(_LOWER_WORD.findall(text))
         lines = _Lines(text, evidence.lower_words)
@@ -534,7 +530,7 @@ class BuiltinRecogniser:
         return self._laws_with_years(text, self._join_on_for(text, found))
 
     def _laws_with_years(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """"the Finance Bill 2025", "the Data Protection Act 2018": the year belongs to the law."""
+        """ "the Finance Bill 2025", "the Data Protection Act 2018": the year belongs to the law."""
         if " Bill" not in text and " Act " not in text:
             return found
         result = []
@@ -573,7 +569,7 @@ class BuiltinRecogniser:
             joined.append(span)
         return joined
 
-    def _runs(self, text: str, lines: _Lines, taken: "_Coverage") -> list[_Run]:
+    def _runs(self, text: str, lines: _Lines, taken: _Coverage) -> list[_Run]:
         runs = []
         for match in _RUN.finditer(text):
             start = match.start()
@@ -634,9 +630,12 @@ class BuiltinRecogniser:
                     runs[run_count].dropped = dropped
                 elif not weak and _is_role(_word_before(text, start, comma=True)):
                     runs[run_count].title_before = True
-                elif text[start - 2 : start - 1] == "." and _DOTTED_TITLE.search(text, max(0, start - 7), start):
-                    if not text.startswith("St", start - 5):
-                        runs[run_count].dotted_title = True
+                elif (
+                    text[start - 2 : start - 1] == "."
+                    and _DOTTED_TITLE.search(text, max(0, start - 7), start)
+                    and not text.startswith("St", start - 5)
+                ):
+                    runs[run_count].dotted_title = True
         return runs
 
     def _in_gazetteer(self, name: str) -> bool:
@@ -665,7 +664,7 @@ class BuiltinRecogniser:
         possessives: dict[str, int] = {}
         for run in runs:
             words = [text[s:e] for s, e in run.tokens]
-            for (_, end), word in zip(run.tokens, words):
+            for (_, end), word in zip(run.tokens, words, strict=False):
                 if word.endswith(_POSSESSIVE) and _NOT_POSSESSED.match(text, end):
                     possessives[word] = possessives.get(word, 0) + 1
             # A sentence's first word counts only when it cannot be an ordinary word there:
@@ -716,8 +715,10 @@ class BuiltinRecogniser:
             # A single name followed by ", who" is a person's ("Norris, who started on pole").
             if len(run.tokens) == 1 and not run.headline and _WHO_AFTER.match(text, run.tokens[0][1]):
                 word = text[run.tokens[0][0] : run.tokens[0][1]]
-                if self._looks_like_person([word]) and not self._known(word, evidence) and (
-                    not gaz.is_common_word(word)
+                if (
+                    self._looks_like_person([word])
+                    and not self._known(word, evidence)
+                    and (not gaz.is_common_word(word))
                 ):
                     evidence.person_last.add(word)
         has_list = " like " in text or " such as " in text or " including " in text
@@ -826,12 +827,7 @@ class BuiltinRecogniser:
 
     def _head_label(self, words: list[str]) -> str | None:
         """FAC, LOC, EVENT or WORK_OF_ART from a name's head noun ("Gaddafi Stadium")."""
-        if (
-            words[-1] not in _ANY_LAST
-            and words[0] not in _ANY_FIRST
-            and "of" not in words
-            and "of the" not in words
-        ):
+        if words[-1] not in _ANY_LAST and words[0] not in _ANY_FIRST and "of" not in words and "of the" not in words:
             return None  # the common case, decided with two set look-ups
         head = words[-1]
         for i in range(1, len(words) - 1):
@@ -872,7 +868,7 @@ class BuiltinRecogniser:
         words = _WORD.findall(quoted)
         content = [w for w in words if w.lower() not in _SMALL_WORDS and not (loose and w in _PARTICLES)]
         return (
-            (loose and len(content) >= 1 or len([w for w in content if len(w) > 2]) >= 2)  # not “Plan B”
+            ((loose and len(content) >= 1) or len([w for w in content if len(w) > 2]) >= 2)  # not “Plan B”
             and all(w[0].isupper() for w in content)
         )
 
@@ -880,8 +876,7 @@ class BuiltinRecogniser:
         """A transcript speaker label ("KIM WHITLER") rather than a shouted heading."""
         words = label.split()
         return not any(
-            w in wordlists.GENERIC_ACRONYMS or w.capitalize() in self._places or w in self._org_suffixes
-            for w in words
+            w in wordlists.GENERIC_ACRONYMS or w.capitalize() in self._places or w in self._org_suffixes for w in words
         )
 
     def _looks_like_person(self, words: list[str]) -> bool:
@@ -906,8 +901,10 @@ class BuiltinRecogniser:
                 return False
         if " ".join(words) in self._places or " ".join(words) in self._extra_org:
             return False  # "Hang Seng" is an index
-        if len(words) > 1 and words[0] in self._places and not (
-            self._is_given(words[0]) and words[-1] in self._surnames
+        if (
+            len(words) > 1
+            and words[0] in self._places
+            and not (self._is_given(words[0]) and words[-1] in self._surnames)
         ):
             return False  # "China Unicom", but "Georgia Smith"
         # "Elizabeth Warren" is a person although Warren is also a city.
@@ -920,9 +917,7 @@ class BuiltinRecogniser:
             len(w) <= 9 and _ROMANISED.fullmatch(w) for w in words[1:]
         )
 
-    def _segments(
-        self, text: str, run: _Run, evidence: _Evidence
-    ) -> list[tuple[list[tuple[int, int]], str]]:
+    def _segments(self, text: str, run: _Run, evidence: _Evidence) -> list[tuple[list[tuple[int, int]], str]]:
         """Split a run at titles, possessives and weak connectors.
 
         Returns ``(tokens, cue)`` pairs; ``cue`` is ``"title"`` when a title or role
@@ -936,9 +931,7 @@ class BuiltinRecogniser:
         while i < len(tokens):
             start, end = tokens[i]
             word = text[start:end]
-            if word in self._titles or (
-                word in wordlists.ROLE_MODIFIERS and self._title_follows(text, tokens, i + 1)
-            ):
+            if word in self._titles or (word in wordlists.ROLE_MODIFIERS and self._title_follows(text, tokens, i + 1)):
                 # A title ends the current segment unless it is part of a name ("General Motors"):
                 # the words after it, up to a connector, end in an organisation suffix.
                 rest = []
@@ -948,16 +941,20 @@ class BuiltinRecogniser:
                     rest.append(text[s_:e_])
                     if text[s_:e_].endswith(_POSSESSIVE):
                         break
-                if rest and rest[-1].removesuffix("’s").removesuffix("'s") in self._org_suffixes and not self._is_given(
-                    rest[0]
+                if (
+                    rest
+                    and rest[-1].removesuffix("’s").removesuffix("'s") in self._org_suffixes
+                    and not self._is_given(rest[0])
                 ):  # "General Motors", "Justice Department’s"
                     current.append((start, end))
                     i += 1
                     continue
                 if word in ("Minister", "Secretary"):
                     # "Civil Protection Minister", "Mines Minister": the portfolio is no name.
-                    while current and gaz.is_common_word(text[current[-1][0] : current[-1][1]]) and not (
-                        text[current[-1][0] : current[-1][1]] in self._norp
+                    while (
+                        current
+                        and gaz.is_common_word(text[current[-1][0] : current[-1][1]])
+                        and text[current[-1][0] : current[-1][1]] not in self._norp
                     ):
                         current.pop()
                 if current:
@@ -979,15 +976,14 @@ class BuiltinRecogniser:
                 joins = (
                     (word.split()[0] in _PARTICLES and current)
                     or word == "&"
-                    or (
-                        word in ("of", "of the", "for")
-                        and (head in self._org_heads or head in self._org_suffixes)
-                    )
+                    or (word in ("of", "of the", "for") and (head in self._org_heads or head in self._org_suffixes))
                     # "Bay of Bengal", "Africa Cup of Nations", "Player of the Year"
-                    or (word in ("of", "of the") and current and i + 1 < len(tokens) and (
-                        head in wordlists.HEADS_WITH_OF
-                        or text[tokens[i + 1][0] : tokens[i + 1][1]] == "Year"
-                    ))
+                    or (
+                        word in ("of", "of the")
+                        and current
+                        and i + 1 < len(tokens)
+                        and (head in wordlists.HEADS_WITH_OF or text[tokens[i + 1][0] : tokens[i + 1][1]] == "Year")
+                    )
                     # "Food and Drug Administration": a common noun before "and", a suffix at the end
                     or (
                         word == "and"
@@ -1020,9 +1016,10 @@ class BuiltinRecogniser:
         # Connectors left dangling at a segment's end are not part of the name.
         cleaned = []
         for seg, seg_cue in segments:
-            while seg and text[seg[-1][0]].islower() and not (
-                _PRODUCT_TOKEN.match(text[seg[-1][0] : seg[-1][1]])
-                or _ARTICLE_NAME.match(text, seg[-1][0])
+            while (
+                seg
+                and text[seg[-1][0]].islower()
+                and not (_PRODUCT_TOKEN.match(text[seg[-1][0] : seg[-1][1]]) or _ARTICLE_NAME.match(text, seg[-1][0]))
             ):
                 seg = seg[:-1]
             if seg:
@@ -1078,10 +1075,9 @@ class BuiltinRecogniser:
             label = self._label(text, segment, evidence, cue, weak)
             if label:
                 start = segment[0][0]
-                if index == 0 and run.dropped is not None:
-                    # "The New York Times" seen mid-sentence keeps its "The" at a sentence start.
-                    if text[run.dropped : segment[-1][1]] in evidence.seen:
-                        start = run.dropped
+                # "The New York Times" seen mid-sentence keeps its "The" at a sentence start.
+                if index == 0 and run.dropped is not None and text[run.dropped : segment[-1][1]] in evidence.seen:
+                    start = run.dropped
                 found.append((start, segment[-1][1], label))
         return found
 
@@ -1110,8 +1106,11 @@ class BuiltinRecogniser:
             and first not in self._titles
             and (
                 self._is_given(rest_words[0])
-                or (len(rest_words) == 2 and self._looks_like_person(rest_words)
-                    and not any(gaz.is_common_word(w) for w in rest_words))
+                or (
+                    len(rest_words) == 2
+                    and self._looks_like_person(rest_words)
+                    and not any(gaz.is_common_word(w) for w in rest_words)
+                )
             )
         ):
             return segment[1:]  # "Striker Pedro scored", "Novelist Elif Shafak said"
@@ -1128,7 +1127,7 @@ class BuiltinRecogniser:
             and not self._is_given(first)
             and (rest_name in evidence.seen or rest_name in evidence.seen_tokens)
             and text.count(rest_name) > 1  # vouched for elsewhere, not only here
-            and not (first + " " + rest_name) in self._places
+            and (first + " " + rest_name) not in self._places
         ):
             # "Chipmaker Nvidia beats forecasts", "Drugmaker Pfizer said": an ordinary word
             # (or two run together) before a name the text or a gazetteer vouches for.
@@ -1203,9 +1202,7 @@ class BuiltinRecogniser:
                 label = self._gazetteer_label(folded, evidence)
                 if label:
                     return label
-        if name.isupper() and len(name) > 3 and name not in evidence.labels and (
-            name.replace(" ", "").isalpha()
-        ):
+        if name.isupper() and len(name) > 3 and name not in evidence.labels and (name.replace(" ", "").isalpha()):
             name = " ".join(word.capitalize() for word in name.split())
         if name in evidence.labels:
             return evidence.labels[name]
@@ -1217,9 +1214,7 @@ class BuiltinRecogniser:
             return "NORP"
         if name in self._regions:
             return "LOC"
-        if name in self._places and (
-            " " in name or name.isupper() or name.lower() not in evidence.lower_words
-        ):
+        if name in self._places and (" " in name or name.isupper() or name.lower() not in evidence.lower_words):
             return "GPE"
         return None
 
@@ -1321,14 +1316,17 @@ class BuiltinRecogniser:
             return "PRODUCT"  # a company's name and a product's: "Google Maps", "Huawei Mate 30"
         if len(words) <= 3 and _PLACE_OF.search(text, max(0, start - 24), start):
             return "GPE"  # "the town of Al Marj"
-        if self._looks_like_person(words) and len(words) <= 3:
-            if (
+        if (
+            self._looks_like_person(words)
+            and len(words) <= 3
+            and (
                 self._is_given(first)
                 or last in evidence.person_last
                 or self._east_asian(words)
                 or self._surname_alone(words, evidence)
-            ):
-                return "PERSON"
+            )
+        ):
+            return "PERSON"
         if self._before_state(text, end) or (
             len(words) == 2 and (self._locative(text, start) or _PLACE_AFTER.match(text, end))
         ):
@@ -1380,8 +1378,10 @@ class BuiltinRecogniser:
             return None  # "About 200 workers": a number left after the sentence's first word
         if word in evidence.person_first and (self._is_given(word) or not gaz.is_common_word(word)):
             return "PERSON"  # "Kim" after "Kim Whitler"
-        if weak and word not in evidence.seen and not (
-            self._unknown_word(word) and end is not None and _SUBJECT_NEXT.match(text, end)
+        if (
+            weak
+            and word not in evidence.seen
+            and not (self._unknown_word(word) and end is not None and _SUBJECT_NEXT.match(text, end))
         ):
             # "Several", "Analysts": a common word opening a sentence. An unknown word followed
             # by the rest of a clause ("Nissan reported") opens it as its subject.
@@ -1437,7 +1437,7 @@ class BuiltinRecogniser:
 class _Coverage:
     """Which character ranges numeric entities already hold."""
 
-    __slots__ = ("_starts", "_ends")
+    __slots__ = ("_ends", "_starts")
 
     def __init__(self, spans: list[tuple[int, int, str]]) -> None:
         self._starts = [s for s, _, _ in spans]

@@ -160,9 +160,7 @@ def places() -> frozenset[str]:
                     if name.startswith(alt + " ") and alt not in wordlists.AMBIGUOUS_CITIES
                 )
     result = frozenset(
-        n
-        for n in names
-        if n and n[0].isupper() and n not in wordlists.NOT_PLACES and n not in wordlists.EXTRA_NORP
+        n for n in names if n and n[0].isupper() and n not in wordlists.NOT_PLACES and n not in wordlists.EXTRA_NORP
     )
     _TOWNS_SEEN[:] = [frozenset(towns - result - wordlists.NOT_PLACES)]
     return result

@@ -17,9 +17,7 @@ _NUMBER_WORDS = (
     r"eighty|ninety|hundred|a hundred|a dozen|dozens|hundreds|thousands|half"
 )
 # A number written with digits ("1,995.20", "2-1/2") or in words ("twenty-five").
-NUM = (
-    rf"(?:\d+(?:[.,]\d+)*(?:-\d+/\d+)?|(?i:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
-)
+NUM = rf"(?:\d+(?:[.,]\d+)*(?:-\d+/\d+)?|(?i:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)"
 # Modifiers kept inside numeric spans.
 _MOD = (
     r"(?i:(?:about|around|approximately|roughly|nearly|almost|over|under|some|"
@@ -139,14 +137,17 @@ _CALENDAR = _MONTHS | _DAYS
 _NUMBERS = frozenset(re.sub(r"a |\(|\)", "", _NUMBER_WORDS).replace(" ", "|").split("|"))
 _COUNTS = _NUMBERS | frozenset("a an few several many couple number dozen".split())
 _STARTS = (
-    _MONTHS - {"may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr"}
-) | _DAYS | _NUMBERS | frozenset(
-    "today tomorrow yesterday tonight overnight midnight noon morning afternoon evening hour minute minus fiscal fy "
-    "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
-    "nowruz tet songkran vesak chuseok holi kwanzaa hogmanay yom rosh "
-    "memorial labor labour independence veterans boxing "
-    "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
-    "aud cad inr earlier later spring summer autumn winter".split()
+    (_MONTHS - {"may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr"})
+    | _DAYS
+    | _NUMBERS
+    | frozenset(
+        "today tomorrow yesterday tonight overnight midnight noon morning afternoon evening hour minute minus fiscal fy "
+        "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
+        "nowruz tet songkran vesak chuseok holi kwanzaa hogmanay yom rosh "
+        "memorial labor labour independence veterans boxing "
+        "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
+        "aud cad inr earlier later spring summer autumn winter".split()
+    )
 )
 _REL_NEXT = _UNITS | _DAYS | _COUNTS | frozenset("quarter few several couple".split())
 _GATED: dict[str, frozenset[str]] = {
@@ -166,13 +167,11 @@ _GATED: dict[str, frozenset[str]] = {
     **{w: _UNITS | frozenset(["of"]) for w in ("many", "several", "few", "couple")},
     **{
         w: _MONTHS | _COUNTS | frozenset("years decades months weeks least most many much to".split())
-        for w in "in of by for at as up over under from since until through before after during "
-        "within between".split()
+        for w in "in of by for at as up over under from since until through before after during within between".split()
     },
     **{
         w: _COUNTS | _UNITS | frozenset("than to of".split())
-        for w in "about around approximately roughly nearly almost more less fewer "
-        "close upwards".split()
+        for w in "about around approximately roughly nearly almost more less fewer close upwards".split()
     },
     # Months that are also ordinary words or abbreviations: only before a day or another month.
     **{w: frozenset() for w in "may mar sep jan jun jul aug oct nov dec feb apr".split()},

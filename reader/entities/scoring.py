@@ -36,7 +36,7 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
 
@@ -76,9 +76,7 @@ def score(gold: Iterable[Iterable[Sequence]], predicted: Iterable[Iterable[Seque
     for gold_doc, pred_doc in zip(gold, predicted, strict=True):
         g, p = _as_spans(gold_doc), _as_spans(pred_doc)
         typed += _compare(g, p)
-        untyped += _compare(
-            Counter((s, e) for s, e, _ in g.elements()), Counter((s, e) for s, e, _ in p.elements())
-        )
+        untyped += _compare(Counter((s, e) for s, e, _ in g.elements()), Counter((s, e) for s, e, _ in p.elements()))
         for label in {lab for _, _, lab in g} | {lab for _, _, lab in p}:
             only = Counts() if label not in per_label else per_label[label]
             per_label[label] = only + _compare(

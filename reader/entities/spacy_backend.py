@@ -29,7 +29,7 @@ class SpacyRecogniser:
         self._nlp = nlp
 
     @classmethod
-    def load(cls, models: tuple[str, ...] = DEFAULT_MODELS) -> "SpacyRecogniser":
+    def load(cls, models: tuple[str, ...] = DEFAULT_MODELS) -> SpacyRecogniser:
         """The first installed English model of ``models``."""
         try:
             import spacy

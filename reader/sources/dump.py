@@ -59,8 +59,10 @@ def split_title(raw: str) -> tuple[str, str, str]:
         title, source = match["title"], match["source"].strip()
     else:
         match = _SOURCE_HYPHEN.match(title)
-        if match and len(match["source"].split()) <= 4 and all(
-            _PUBLISHER_WORD.match(word) for word in match["source"].split()
+        if (
+            match
+            and len(match["source"].split()) <= 4
+            and all(_PUBLISHER_WORD.match(word) for word in match["source"].split())
         ):
             title, source = match["title"], match["source"].strip()
     match = _SECTION.match(title)

@@ -3,7 +3,7 @@
 Core package: stdlib only; no textual or rich imports.
 """
 
-from reader.store.bookmarks import DEFAULT_TIMEOUT, BookmarkStore, ImportResult, StoreError, default_path
+from reader.store.bookmark_store import DEFAULT_TIMEOUT, BookmarkStore, ImportResult, StoreError, default_path
 from reader.store.recovery import RecoveryReport
 from reader.store.transfer import FormatError
 

@@ -5,6 +5,7 @@ Core module: stdlib only; no textual or rich imports.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -31,10 +32,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         else:
             _link_no_clobber(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise
     fsync_directory(path.parent)
 

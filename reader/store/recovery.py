@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.model import Bookmark
@@ -74,7 +74,7 @@ def move_aside(path: Path, moment: datetime | None = None) -> Path:
 
     Never overwrites: a second damaged file in the same second gets ``-2``, ``-3``...
     """
-    stamp = (moment or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (moment or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
     base = f"{path.name}.corrupt-{stamp}"
     target = path.with_name(base)
     number = 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from reader.model import Article, Bookmark
 from reader.sanitize import clean, clean_line
@@ -65,7 +65,7 @@ def format_time(moment: datetime) -> str:
     """The stored form of a time: UTC, fixed width, so that text order is time order."""
     if moment.tzinfo is None:
         raise ValueError("bookmark times must be timezone-aware")
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def parse_time(text: str) -> datetime:
@@ -73,12 +73,12 @@ def parse_time(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         raise ValueError(f"time without a timezone: {text!r}")
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def now() -> datetime:
     """The current time, as bookmarks record it."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def normalise_note(note: str) -> str:

@@ -15,14 +15,14 @@ from reader.model import Article, Entity
 from reader.paths import styles_dir
 from reader.sanitize import clean_line
 from reader.sources import LoadError
-from reader.ui.commands import EntityCommands
+from reader.ui.bookmark_service import Bookmarks
 from reader.ui.entity_styles import theme_variables
 from reader.ui.keys import KeyAction, key_actions
+from reader.ui.palette import EntityCommands
 from reader.ui.screens.help import HelpScreen
-from reader.ui.bookmarks import Bookmarks
-from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.screens.saved import BookmarksScreen
 
 
 class DatelineApp(App[None]):
@@ -112,9 +112,10 @@ class DatelineApp(App[None]):
                 callback = partial(self.run_action, entry.action, entry.node)
             title = f"{entry.group}: {entry.description}" if entry.group != "Anywhere" else entry.description
             yield SystemCommand(title, f"{entry.tooltip} ({' / '.join(entry.keys)})", callback)
-        if isinstance(screen, MainScreen):
-            if screen.mention_filter or screen.filter_text:
-                yield SystemCommand("Clear the headline filters", "Show every headline again (Esc)", screen.action_clear_filter)
+        if isinstance(screen, MainScreen) and (screen.mention_filter or screen.filter_text):
+            yield SystemCommand(
+                "Clear the headline filters", "Show every headline again (Esc)", screen.action_clear_filter
+            )
 
     async def _run_in_pane(self, screen: Screen, pane, action: str) -> None:
         """Run a pane's action from the palette: the pane gets focus, as if the key was pressed there."""

@@ -44,7 +44,7 @@ def key_actions(app: App, groups: Iterable[tuple[str, DOMNode]]) -> Iterator[Key
         for binding in _bindings(node):
             if not binding.description:
                 continue
-            keys, first = merged.setdefault(binding.action, ([], binding))
+            keys, _first = merged.setdefault(binding.action, ([], binding))
             display = app.get_key_display(binding)
             if display not in keys:
                 keys.append(display)

@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 from support import screen_text, toasts
-from textual.widgets import Input
 
 from reader.sources import load_sources
 from reader.store import BookmarkStore, StoreError, default_path
 from reader.ui.app import DatelineApp
-from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.note import NoteScreen
+from reader.ui.screens.saved import BookmarksScreen
 from reader.ui.widgets.headline_list import BOOKMARK_MARK, HeadlineList
 
 SIZE = (80, 24)

@@ -32,7 +32,10 @@ def corpus(tmp_path: Path) -> Path:
     return write_dump(
         tmp_path / "corpus.txt",
         [
-            ("Huawei and Google part ways", "Huawei said Google would stop. Ren Zhengfei spoke.\n\nHuawei’s phones sell in China."),
+            (
+                "Huawei and Google part ways",
+                "Huawei said Google would stop. Ren Zhengfei spoke.\n\nHuawei’s phones sell in China.",
+            ),
             ("Weather in China", "Rain across China today."),
             ("Google earnings", "Google made money. Huawei was not mentioned by name."),
             ("Markup in names", "A person called [bold]Evil[/] appears here."),

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
+from support import HOSTILE_TITLES, screen_text, toasts, wait_for_text, write_dump
 from textual.widgets import Input
 
-from support import HOSTILE_TITLES, screen_text, toasts, wait_for_text, write_dump
 from reader.model import Article
 from reader.sources import load_sources
 from reader.ui.app import DatelineApp
@@ -165,7 +164,9 @@ async def test_palette_lists_every_bound_action() -> None:
 
 
 async def test_hostile_titles_are_shown_literally_and_do_nothing(tmp_path: Path) -> None:
-    path = write_dump(tmp_path / "hostile.txt", [(t, "Body [@click=app.quit]click me[/] text.") for t in HOSTILE_TITLES])
+    path = write_dump(
+        tmp_path / "hostile.txt", [(t, "Body [@click=app.quit]click me[/] text.") for t in HOSTILE_TITLES]
+    )
     app = DatelineApp(load_sources([path]).articles)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -236,7 +237,7 @@ def test_cursor_moves_coalesce() -> None:
 
 
 async def test_enter_reads_the_headline_under_the_cursor_at_once() -> None:
-    """"jj<Enter>jjj" typed in one burst: Enter acts before the pane has caught up with the
+    """ "jj<Enter>jjj" typed in one burst: Enter acts before the pane has caught up with the
     cursor; the article read, and scrolled, is the one under the cursor."""
     app = seed_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -46,7 +46,9 @@ def test_bad_source_one_line_nonzero(capsys: pytest.CaptureFixture[str], tmp_pat
     assert err.startswith("dateline: ") and "empty file" in err
 
 
-def test_bad_source_beside_good_one_still_lists(capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_file: Path) -> None:
+def test_bad_source_beside_good_one_still_lists(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_file: Path
+) -> None:
     bad = tmp_path / "binary.txt"
     bad.write_bytes(b"\x00\x01\x02")
     assert main(["list", str(bad), str(seed_file)]) == 0

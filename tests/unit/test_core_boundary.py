@@ -28,7 +28,7 @@ def test_core_does_not_import_ui_libraries() -> None:
         + "from reader.sources import load_sources\n"
         + "load_sources()\n"
         + "from reader.entities import recognise\n"
-        + "recognise(\"Huawei said on Monday that Google would stop.\")\n"
+        + 'recognise("Huawei said on Monday that Google would stop.")\n'
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'})\n"
         + "print(','.join(bad))\n"
     )

@@ -173,8 +173,7 @@ def test_transcript_speaker_labels_are_people() -> None:
 
 def test_title_case_headline_uses_only_vouched_names() -> None:
     text = (
-        "Why Brands Are Rethinking Their Playbooks In China\n\n"
-        "Brands selling in China face new rules, analysts said."
+        "Why Brands Are Rethinking Their Playbooks In China\n\nBrands selling in China face new rules, analysts said."
     )
     result = recognise(text)
     assert {e.text for e in result} == {"China"}
@@ -190,8 +189,14 @@ def test_publisher_after_a_dash_in_the_title_is_an_org() -> None:
 OWN_SENTENCES = [
     (
         "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Tuesday.",
-        {("German", "NORP"), ("Olaf Scholz", "PERSON"), ("French", "NORP"),
-         ("Emmanuel Macron", "PERSON"), ("Paris", "GPE"), ("Tuesday", "DATE")},
+        {
+            ("German", "NORP"),
+            ("Olaf Scholz", "PERSON"),
+            ("French", "NORP"),
+            ("Emmanuel Macron", "PERSON"),
+            ("Paris", "GPE"),
+            ("Tuesday", "DATE"),
+        },
     ),
     (
         "Shares of Siemens AG fell 3.2% to €98.50 after the company cut its forecast for the third quarter.",
@@ -231,8 +236,7 @@ OWN_SENTENCES = [
     ),
     (
         "Ms Chen told Reuters that Alibaba Group would list its logistics unit in Hong Kong next year.",
-        {("Chen", "PERSON"), ("Reuters", "ORG"), ("Alibaba Group", "ORG"), ("Hong Kong", "GPE"),
-         ("next year", "DATE")},
+        {("Chen", "PERSON"), ("Reuters", "ORG"), ("Alibaba Group", "ORG"), ("Hong Kong", "GPE"), ("next year", "DATE")},
     ),
     (
         "Senator Elizabeth Warren criticised the Federal Reserve for raising rates for two years.",
@@ -240,8 +244,13 @@ OWN_SENTENCES = [
     ),
     (
         "Muslim and Christian leaders met in Jerusalem for three days of talks on the Middle East.",
-        {("Muslim", "NORP"), ("Christian", "NORP"), ("Jerusalem", "GPE"), ("three days", "DATE"),
-         ("Middle East", "LOC")},
+        {
+            ("Muslim", "NORP"),
+            ("Christian", "NORP"),
+            ("Jerusalem", "GPE"),
+            ("three days", "DATE"),
+            ("Middle East", "LOC"),
+        },
     ),
     (
         "Amazon's shares rose about 4% to $185.20 in New York.",
@@ -295,8 +304,24 @@ def test_typed_f1_on_the_eval_set_stays_above_the_floor() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", " ", "\n\n", "A", "'s", "’s ’s", "U.S.", "-", "The The The", "$", "%", "May", "\x1b[31mRed\x1b[0m",
-     "ÉCOLE Polytechnique à Paris", "a" * 10_000, "Huawei " * 2_000],
+    [
+        "",
+        " ",
+        "\n\n",
+        "A",
+        "'s",
+        "’s ’s",
+        "U.S.",
+        "-",
+        "The The The",
+        "$",
+        "%",
+        "May",
+        "\x1b[31mRed\x1b[0m",
+        "ÉCOLE Polytechnique à Paris",
+        "a" * 10_000,
+        "Huawei " * 2_000,
+    ],
 )
 def test_hostile_and_degenerate_text(text: str) -> None:
     assert_valid(text, recognise(text))
@@ -317,9 +342,7 @@ def test_importing_the_core_loads_no_ui_library() -> None:
         "bad = [m for m in ('textual', 'rich') if m in sys.modules];"
         "print(','.join(bad)); sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, f"core imported {result.stdout.strip()} {result.stderr}"
 
 
@@ -333,7 +356,7 @@ def test_importing_the_package_does_not_load_gazetteers() -> None:
 
 
 def test_quoted_title_case_phrase_is_a_work_of_art() -> None:
-    text = 'She wrote the essay “Why Small Towns Still Matter.” It was widely shared.'
+    text = "She wrote the essay “Why Small Towns Still Matter.” It was widely shared."
     assert ("Why Small Towns Still Matter", "WORK_OF_ART") in found(text)
 
 
@@ -437,11 +460,59 @@ def test_random_text_keeps_the_invariants() -> None:
 
     rng = random.Random(20260528)
     pieces = [
-        "The", "the", "U.S.", "China", "Huawei's", "McDonald’s", "Mr", "Prof.", "CEO", "KIM WHITLER:",
-        "said", "May", "23", "$5bn", "£3m", "14%", "-0.4", "percent", "9:28 a.m. PT", "last week",
-        "“", "”", "\"", "'s", "—", "–", "-", ".", ",", ":", "\n", "\n\n", "\t", "  ", "of", "and",
-        "Inc.", "Department", "bin", "von der", "iPhone 15e", "A.", "İ", "Ünïcödé", "😀", "\u2028",
-        "pan-European", "China-U.S.", "euro zone", "Windows 11", "Mate 30", "1990s", "BREAKING NEWS",
+        "The",
+        "the",
+        "U.S.",
+        "China",
+        "Huawei's",
+        "McDonald’s",
+        "Mr",
+        "Prof.",
+        "CEO",
+        "KIM WHITLER:",
+        "said",
+        "May",
+        "23",
+        "$5bn",
+        "£3m",
+        "14%",
+        "-0.4",
+        "percent",
+        "9:28 a.m. PT",
+        "last week",
+        "“",
+        "”",
+        '"',
+        "'s",
+        "—",
+        "–",
+        "-",
+        ".",
+        ",",
+        ":",
+        "\n",
+        "\n\n",
+        "\t",
+        "  ",
+        "of",
+        "and",
+        "Inc.",
+        "Department",
+        "bin",
+        "von der",
+        "iPhone 15e",
+        "A.",
+        "İ",
+        "Ünïcödé",
+        "😀",
+        "\u2028",
+        "pan-European",
+        "China-U.S.",
+        "euro zone",
+        "Windows 11",
+        "Mate 30",
+        "1990s",
+        "BREAKING NEWS",
     ]
     for _ in range(300):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
@@ -749,7 +820,9 @@ def test_lists_of_places_languages_group_possessives_and_ports() -> None:
     assert labels_of("He invested in Tesla and Zorblax.", "Zorblax") == {"ORG"}
     assert labels_of("She writes poems in Spanish and Tagalog.", "Spanish") == {"LANGUAGE"}
     assert labels_of("Spanish officials met them.", "Spanish") == {"NORP"}
-    assert labels_of("She was taken to the Mater Children's Hospital on Monday.", "Mater Children's Hospital") == {"ORG"}
+    assert labels_of("She was taken to the Mater Children's Hospital on Monday.", "Mater Children's Hospital") == {
+        "ORG"
+    }
     assert labels_of("Cranes stood idle at the Port of Durban.", "Port of Durban") == {"FAC"}
     text = 'His first book, "The Years of Don Ramiro", was a hit.'
     assert labels_of(text, "The Years of Don Ramiro") == {"WORK_OF_ART"}
@@ -847,8 +920,7 @@ def test_unknown_words_after_the_in_physical_places() -> None:
 
 
 def test_bills_and_acts_keep_their_year() -> None:
-    assert found("MPs passed the Housing Bill 2026 on Friday.") == {
-        ("Housing Bill 2026", "LAW"), ("Friday", "DATE")}
+    assert found("MPs passed the Housing Bill 2026 on Friday.") == {("Housing Bill 2026", "LAW"), ("Friday", "DATE")}
     assert labels_of("The Water Supply Act 2019 was amended.", "Water Supply Act 2019") == {"LAW"}
     assert labels_of("Senators debated the Housing Bill.", "Housing Bill") == {"LAW"}
     assert labels_of("Pop star Billy Bill sang.", "Billy Bill") != {"LAW"}

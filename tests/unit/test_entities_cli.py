@@ -66,7 +66,7 @@ def test_jsonl_round_trips_ids_texts_and_other_keys(tmp_path: Path, capsys) -> N
     assert main(["entities", "--format", "jsonl", str(path)]) == 0
     out_lines = capsys.readouterr().out.splitlines()
     assert len(out_lines) == 3
-    for record, line in zip(records, out_lines):
+    for record, line in zip(records, out_lines, strict=False):
         result = json.loads(line)
         assert result["id"] == record["id"]
         assert result["text"] == record["text"]
@@ -134,7 +134,7 @@ def test_help_documents_the_formats(capsys) -> None:
 
 
 def test_stdin_bytes_keep_crlf_so_offsets_match_the_input(monkeypatch, capsys) -> None:
-    raw = "Sales rose 5%\r\nin Germany.\r\n".encode("utf-8")
+    raw = b"Sales rose 5%\r\nin Germany.\r\n"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
     assert main(["entities", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -25,7 +25,13 @@ class MainScreen(ReaderScreen):
     """Browse headlines, read, follow an entity across articles, bookmark what matters."""
 
     BINDINGS = [
-        Binding("b", "toggle_bookmark", "Bookmark", id="main.bookmark", tooltip="Bookmark the article, or remove its bookmark"),
+        Binding(
+            "b",
+            "toggle_bookmark",
+            "Bookmark",
+            id="main.bookmark",
+            tooltip="Bookmark the article, or remove its bookmark",
+        ),
         Binding("B", "app.bookmarks", "Bookmarks", id="main.bookmarks", tooltip="Open the saved articles"),
         Binding("u", "undo", "Undo remove", show=False, id="main.undo", tooltip="Put back the last removed bookmark"),
     ]

@@ -65,13 +65,36 @@ class ReaderScreen(Screen[None]):
         # so actions move the focus with Screen.set_focus (at once) and later keys follow it.
         # Text is different: it goes to the focused widget as it arrives. "/" is therefore a
         # priority binding, so that "/abc" typed in one burst lands in the filter.
-        Binding("tab", "toggle_focus", "Switch pane", show=False, id="reader.toggle_focus", tooltip="Move between the panes"),
+        Binding(
+            "tab", "toggle_focus", "Switch pane", show=False, id="reader.toggle_focus", tooltip="Move between the panes"
+        ),
         Binding("slash", "filter", "Filter", id="reader.filter", tooltip="Filter the list as you type", priority=True),
         Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Back to the list / clear the filter"),
-        Binding("e", "toggle_highlight", "Highlight", show=False, id="reader.highlight", tooltip="Highlight entities on or off"),
+        Binding(
+            "e",
+            "toggle_highlight",
+            "Highlight",
+            show=False,
+            id="reader.highlight",
+            tooltip="Highlight entities on or off",
+        ),
         Binding("E", "toggle_entities", "Entities", id="reader.entities", tooltip="Show or hide the entity panel"),
-        Binding("n", "next_mention", "Next mention", show=False, id="reader.next_mention", tooltip="Step to the next mention"),
-        Binding("N", "previous_mention", "Previous mention", show=False, id="reader.previous_mention", tooltip="Step to the previous mention"),
+        Binding(
+            "n",
+            "next_mention",
+            "Next mention",
+            show=False,
+            id="reader.next_mention",
+            tooltip="Step to the next mention",
+        ),
+        Binding(
+            "N",
+            "previous_mention",
+            "Previous mention",
+            show=False,
+            id="reader.previous_mention",
+            tooltip="Step to the previous mention",
+        ),
     ]
 
     LIST_TITLE = "Headlines"
@@ -310,7 +333,7 @@ class ReaderScreen(Screen[None]):
             return self.all_articles
         return [
             article
-            for article, haystack in zip(self.all_articles, self._haystacks)
+            for article, haystack in zip(self.all_articles, self._haystacks, strict=False)
             if (ids is None or article.id in ids) and all(word in haystack for word in words)
         ]
 

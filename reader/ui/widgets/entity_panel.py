@@ -27,8 +27,17 @@ class EntityList(OptionList):
         Binding("k,up", "cursor_up", "Up", show=False, id="entities.up"),
         Binding("g,home", "first", "First", show=False, id="entities.first"),
         Binding("G,end", "last", "Last", show=False, id="entities.last"),
-        Binding("enter", "select", "Go to", show=False, id="entities.select", tooltip="Scroll the article to its first mention"),
-        Binding("a", "mentioning", "Articles", id="entities.mentioning", tooltip="Show only the articles that mention it"),
+        Binding(
+            "enter",
+            "select",
+            "Go to",
+            show=False,
+            id="entities.select",
+            tooltip="Scroll the article to its first mention",
+        ),
+        Binding(
+            "a", "mentioning", "Articles", id="entities.mentioning", tooltip="Show only the articles that mention it"
+        ),
     ]
 
     class Mentioning(Message):

@@ -248,9 +248,7 @@ class HeadlineList(ScrollView, can_focus=True):
         style = self.get_component_rich_style(component)
         return Style(color=style.color, bold=style.bold, italic=style.italic)
 
-    def _render_row_line(
-        self, article: Article, part: int, width: int, is_cursor: bool, base: Style
-    ) -> Strip:
+    def _render_row_line(self, article: Article, part: int, width: int, is_cursor: bool, base: Style) -> Strip:
         row_style = base + self.get_component_rich_style("headline-list--cursor") if is_cursor else base
         if part == 0:
             marked = article.id in self._marked

@@ -147,7 +147,7 @@ def test_the_command_is_wired_into_the_real_entry_point(data: Path) -> None:
 
 def test_core_does_not_import_the_ui_toolkits() -> None:
     code = (
-        "import sys, reader.store, reader.store.bookmarks, reader.store.transfer, reader.commands.bookmarks;"
+        "import sys, reader.store, reader.store.bookmark_store, reader.store.transfer, reader.commands.bookmarks;"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'));"
         "print(bad); sys.exit(1 if bad else 0)"
     )

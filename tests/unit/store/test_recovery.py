@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,8 +24,7 @@ def saved(store_path: Path) -> dict[str, Bookmark]:
     """A closed bookmarks file holding COUNT bookmarks spread over many pages."""
     with BookmarkStore(store_path) as store:
         bookmarks = [
-            store.add(make_article(n, body_size=12), note=f"note {n}", tags=[f"t{n % 7}"])
-            for n in range(COUNT)
+            store.add(make_article(n, body_size=12), note=f"note {n}", tags=[f"t{n % 7}"]) for n in range(COUNT)
         ]
     assert store_path.stat().st_size > 200_000
     return {bookmark.id: bookmark for bookmark in bookmarks}
@@ -33,9 +32,7 @@ def saved(store_path: Path) -> dict[str, Bookmark]:
 
 def _moved_aside(store_path: Path) -> list[Path]:
     return sorted(
-        p
-        for p in store_path.parent.glob(f"{store_path.name}.corrupt-*")
-        if not p.name.endswith(("-wal", "-shm"))
+        p for p in store_path.parent.glob(f"{store_path.name}.corrupt-*") if not p.name.endswith(("-wal", "-shm"))
     )
 
 
@@ -71,9 +68,7 @@ def test_garbage_after_a_valid_header(store_path: Path, saved: dict[str, Bookmar
         assert store.recovery.recovered == 0
 
 
-def test_truncated_mid_file_recovers_the_rows_still_there(
-    store_path: Path, saved: dict[str, Bookmark]
-) -> None:
+def test_truncated_mid_file_recovers_the_rows_still_there(store_path: Path, saved: dict[str, Bookmark]) -> None:
     with open(store_path, "r+b") as file:
         file.truncate(store_path.stat().st_size // 2 + 1234)
     with _check_recovery(store_path, digest(store_path), saved) as store:
@@ -127,9 +122,7 @@ def test_zeroed_tail_page(store_path: Path, saved: dict[str, Bookmark]) -> None:
         assert 0.8 * COUNT < store.recovery.recovered <= COUNT
 
 
-def test_cli_starts_and_says_where_the_old_file_is(
-    store_path: Path, saved: dict[str, Bookmark], capsys
-) -> None:
+def test_cli_starts_and_says_where_the_old_file_is(store_path: Path, saved: dict[str, Bookmark], capsys) -> None:
     with open(store_path, "r+b") as file:
         file.truncate(store_path.stat().st_size // 2)
     assert main(["bookmarks", "--data-dir", str(store_path.parent), "list"]) == 0
@@ -144,7 +137,7 @@ def test_cli_starts_and_says_where_the_old_file_is(
 
 
 def test_move_aside_never_overwrites_and_takes_the_sidecars(tmp_path: Path) -> None:
-    moment = datetime(2026, 11, 28, 19, 30, tzinfo=timezone.utc)
+    moment = datetime(2026, 11, 28, 19, 30, tzinfo=UTC)
     path = tmp_path / "bookmarks.sqlite3"
     moved = []
     for round_ in range(3):
@@ -190,7 +183,7 @@ def test_two_processes_opening_a_damaged_file_at_once_repair_it_once(
                 writer.wait()
     assert [writer.returncode for writer in writers] == [0, 0], errors
     assert sum("recovery:" in err for err in errors) == 1  # exactly one of them repaired it
-    [moved] = _moved_aside(store_path)
+    [_moved] = _moved_aside(store_path)
     with BookmarkStore(store_path) as store:
         assert store.recovery is None
         ids = store.ids()
@@ -203,7 +196,5 @@ def test_reading_leaf_pages_directly_agrees_with_sqlite(store_path: Path, saved:
     from reader.store import schema
     from reader.store.pages import table_leaf_records
 
-    records = [
-        record for record in table_leaf_records(store_path.read_bytes()) if len(record) == len(schema.COLUMNS)
-    ]
+    records = [record for record in table_leaf_records(store_path.read_bytes()) if len(record) == len(schema.COLUMNS)]
     assert {schema.from_row(record).id: schema.from_row(record) for record in records} == saved

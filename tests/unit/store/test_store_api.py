@@ -182,7 +182,7 @@ def test_disk_full_is_a_clear_error_and_loses_nothing(store_path: Path) -> None:
         # Simulate a full disk: SQLite reports SQLITE_FULL once the page limit is reached.
         pages = store._connection.execute("PRAGMA page_count").fetchone()[0]
         store._connection.execute(f"PRAGMA max_page_count = {pages}")
-        with pytest.raises(StoreError, match="disk .* is full"):
+        with pytest.raises(StoreError, match=r"disk .* is full"):
             for number in range(3, 200):
                 store.add(make_article(number, body_size=200))
         kept = store.ids()
@@ -214,7 +214,7 @@ def test_one_store_can_be_shared_by_threads(store_path: Path) -> None:
                 for number in range(40):
                     store.add(make_article(number, prefix=prefix))
                     store.ids()
-            except BaseException as error:  # noqa: BLE001 - reported below
+            except BaseException as error:
                 errors.append(error)
 
         threads = [threading.Thread(target=add_many, args=(f"t{n}-",)) for n in range(4)]

@@ -28,9 +28,7 @@ def full_store(tmp_path: Path) -> BookmarkStore:
         )
     store.add(Article(id="bare", title="Only a title"))
     hostile = clean(HOSTILE)  # as every source hands it over: markup and HTML, no controls
-    store.add(
-        Article(id="hostile", title=hostile, paragraphs=(hostile,), source=hostile, url="javascript:alert(1)")
-    )
+    store.add(Article(id="hostile", title=hostile, paragraphs=(hostile,), source=hostile, url="javascript:alert(1)"))
     yield store
     store.close()
 
@@ -111,9 +109,7 @@ def test_a_document_that_is_not_an_export_is_refused(document: object, message: 
         ({**GOOD, "title": 5}, '"title"'),
     ],
 )
-def test_one_bad_record_refuses_the_whole_import(
-    full_store: BookmarkStore, record: object, message: str
-) -> None:
+def test_one_bad_record_refuses_the_whole_import(full_store: BookmarkStore, record: object, message: str) -> None:
     before = full_store.list()
     with pytest.raises(FormatError, match=message):
         full_store.import_(_document(GOOD, record))

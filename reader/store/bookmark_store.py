@@ -196,9 +196,7 @@ class BookmarkStore:
         """Replace a bookmark's tags; returns the updated bookmark, None when there is none."""
         stored = schema.encode_list(schema.normalise_tags(tags))
         with self._writing() as connection:
-            connection.execute(
-                f"UPDATE {schema.TABLE} SET tags = ? WHERE article_id = ?", (stored, article_id)
-            )
+            connection.execute(f"UPDATE {schema.TABLE} SET tags = ? WHERE article_id = ?", (stored, article_id))
             return self._get(connection, article_id)
 
     # -- export and import ----------------------------------------------------------------------
@@ -261,9 +259,7 @@ class BookmarkStore:
             return schema.from_row(row)
         except ValueError as error:
             # Only a file edited by hand gets here: SQLite says it is sound, a row is not.
-            raise StoreError(
-                f"cannot read the bookmarks: {self.path} holds a malformed bookmark ({error})"
-            ) from None
+            raise StoreError(f"cannot read the bookmarks: {self.path} holds a malformed bookmark ({error})") from None
 
     def _can_write(self) -> bool:
         directory = self._existing_ancestor()
@@ -365,10 +361,7 @@ class BookmarkStore:
         try:
             connection = sqlite3.connect(uri, uri=True)
             try:
-                tables = {
-                    row[0]
-                    for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-                }
+                tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             finally:
                 connection.close()
         except sqlite3.DatabaseError:
@@ -387,8 +380,7 @@ class BookmarkStore:
             moved_to = recovery.move_aside(self.path)
         except OSError as error:
             raise StoreError(
-                f"the bookmarks file {self.path} is damaged and could not be moved aside: "
-                f"{error.strerror or error}"
+                f"the bookmarks file {self.path} is damaged and could not be moved aside: {error.strerror or error}"
             ) from None
         # Reported before anything is written, so the user hears where the old file is
         # even if saving the salvaged rows fails.
@@ -405,9 +397,7 @@ class BookmarkStore:
     def _connect_read_only(self) -> sqlite3.Connection:
         uri = self.path.absolute().as_uri()
         try:
-            connection = sqlite3.connect(
-                f"{uri}?mode=ro", uri=True, timeout=self.timeout, check_same_thread=False
-            )
+            connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=self.timeout, check_same_thread=False)
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return connection
         except sqlite3.OperationalError as error:
@@ -431,9 +421,7 @@ class BookmarkStore:
         except OSError as error:
             raise self._os_error(error) from None
         try:
-            connection = sqlite3.connect(
-                self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
-            )
+            connection = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
             try:
                 connection.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
                 self._retrying(lambda: self._set_up(connection))
@@ -525,17 +513,14 @@ class BookmarkStore:
         name = getattr(error, "sqlite_errorname", "")
         if _is_busy(error):
             return StoreError(
-                f"cannot {action}: {self.path} is locked by another program "
-                f"(waited {self.timeout:g} s); try again"
+                f"cannot {action}: {self.path} is locked by another program (waited {self.timeout:g} s); try again"
             )
         if name.startswith("SQLITE_FULL"):
             return StoreError(f"cannot {action}: the disk holding {self.path.parent} is full")
         if name.startswith("SQLITE_READONLY"):
             return StoreError(f"cannot {action}: {self._read_only_place()} is read-only")
         if _is_corruption(error):
-            return StoreError(
-                f"cannot {action}: {self.path} is damaged ({error}); restart Dateline to recover it"
-            )
+            return StoreError(f"cannot {action}: {self.path} is damaged ({error}); restart Dateline to recover it")
         if name.startswith("SQLITE_CANTOPEN"):
             return StoreError(f"cannot {action}: cannot open {self.path}")
         if name.startswith("SQLITE_IOERR"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from textual.binding import Binding
 
 from reader.entities.cache import EntityCache

@@ -16,7 +16,7 @@ from reader.sanitize import clean_line
 
 
 class EntityCommands(Provider):
-    """"Articles mentioning X" for every entity of the article being read."""
+    """ "Articles mentioning X" for every entity of the article being read."""
 
     def _summaries(self) -> list[EntitySummary]:
         from reader.ui.screens.main import MainScreen
