@@ -144,7 +144,7 @@ def detect(location: str) -> Kind | None:
     return None if best is None else best[1]
 
 
-BUILTIN_KINDS: tuple[str, ...] = ("reader.library.dump_kind:DumpKind",)
+BUILTIN_KINDS: tuple[str, ...] = ("reader.library.dump_kind:DumpKind", "reader.library.feed_kind:FeedKind")
 """``module:Class`` of the kinds that ship with Dateline, imported on first use (a kind
 that needs heavy imports costs nothing until a source of its kind is refreshed or detected)."""
 

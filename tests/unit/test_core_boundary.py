@@ -19,6 +19,11 @@ CORE = [
     "reader.store",
     "reader.library",
     "reader.library.dump_kind",
+    "reader.library.feed_kind",
+    "reader.sources.feeds.parse",
+    "reader.sources.feeds.fetch",
+    "reader.sources.feeds.opml",
+    "reader.sources.feeds.fulltext",
     "reader.cli",
 ]
 
