@@ -21,6 +21,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "entities": ("reader.commands.entities", "print the named entities in a text or JSON lines"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
     "bookmarks": ("reader.commands.bookmarks", "list, add, remove, export and import bookmarks"),
+    "sources": ("reader.commands.sources", "list, add, remove, rename, import and export (OPML) sources"),
+    "refresh": ("reader.commands.refresh", "read the sources (files and feeds) again into the library"),
+    "story": ("reader.commands.story", "fetch, keep and print the whole story behind a feed entry"),
 }
 
 

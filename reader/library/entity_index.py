@@ -24,7 +24,18 @@ def backlog(connection: sqlite3.Connection, recogniser: str, limit: int) -> list
         ") LIMIT ?",
         (recogniser, max(0, int(limit))),
     )
-    return [(content_hash, body) for content_hash, body in rows]
+    found = [(content_hash, body) for content_hash, body in rows]
+    if len(found) < limit:
+        # Full stories fetched on demand are recognised like any body (reader.library.full_stories).
+        known = {content_hash for content_hash, _ in found}
+        stories = connection.execute(
+            "SELECT f.content_hash, f.body FROM full_stories f WHERE NOT EXISTS ("
+            "  SELECT 1 FROM entity_sets e WHERE e.recogniser = ? AND e.content_hash = f.content_hash"
+            ") LIMIT ?",
+            (recogniser, max(0, int(limit)) - len(found)),
+        )
+        found += [(content_hash, body) for content_hash, body in stories if content_hash not in known]
+    return found
 
 
 def store(connection: sqlite3.Connection, recogniser: str, content_hash: str, entities: Sequence[Entity]) -> None:

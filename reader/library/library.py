@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.entities.index import entity_key
-from reader.library import database, entity_index, refresh, schema
+from reader.library import database, entity_index, full_stories, refresh, schema
 from reader.library.database import LibraryError
 from reader.library.query import Query, parse_query
 from reader.library.refresh import Job, RefreshProgress, RefreshReport
@@ -291,6 +291,20 @@ class Library:
             connection.execute(
                 "DELETE FROM articles WHERE source_id IS NULL AND id NOT IN (SELECT article_id FROM bookmarked)"
             )
+
+    # -- full stories (feeds) --------------------------------------------------------------------------
+
+    def full_story(self, article_id: str) -> full_stories.FullStory | None:
+        """The whole story fetched for an article (see :meth:`store_full_story`), if any."""
+        with self._read() as connection:
+            return full_stories.load(connection, article_id)
+
+    def store_full_story(self, article_id: str, url: str, paragraphs: Sequence[str]) -> full_stories.FullStory:
+        """Keep the whole story behind an article for offline reading (replacing an older one)."""
+        with self._write() as connection:
+            if connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+                raise LibraryError(f"no article with id {clean_line(article_id)}")
+            return full_stories.store(connection, article_id, url, paragraphs)
 
     # -- entities -------------------------------------------------------------------------------------
 

@@ -129,7 +129,23 @@ _VERSION_2 = (
     ) WITHOUT ROWID""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _VERSION_2)
+_VERSION_3 = (
+    # The whole story behind a feed entry, fetched on demand and kept for offline reading
+    # (reader.library.full_stories). Removed with its article.
+    """CREATE TABLE full_stories (
+        article_id   TEXT PRIMARY KEY,
+        url          TEXT NOT NULL,               -- the page it was extracted from
+        content_hash TEXT NOT NULL,               -- as Article.content_hash, for the entity index
+        fetched_at   INTEGER NOT NULL,            -- UTC epoch seconds
+        body         TEXT NOT NULL                -- paragraphs joined by a blank line
+    )""",
+    "CREATE INDEX full_stories_hash ON full_stories (content_hash)",
+    """CREATE TRIGGER full_stories_gone AFTER DELETE ON articles BEGIN
+        DELETE FROM full_stories WHERE article_id = old.id;
+    END""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
 """``MIGRATIONS[n]`` takes a file from ``user_version`` n to n + 1."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
