@@ -22,11 +22,14 @@ Core module: no textual or rich imports.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import dataclasses
+import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -146,13 +149,42 @@ def _for_library(articles: Sequence[Article]) -> list[Article]:
     return [dataclasses.replace(article, source="") for article in articles]
 
 
+def _parse_for_library(data: bytes, location: str) -> ParsedFeed | FeedError:
+    """Parse in a worker process (or here); an unreadable feed is returned, not raised."""
+    try:
+        feed = parse_feed(data, location)
+    except FeedError as error:
+        return error
+    return dataclasses.replace(feed, articles=tuple(_for_library(feed.articles)))
+
+
+def _parse_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor | None:
+    """Worker processes for parsing, or None where they cannot be started."""
+    methods = multiprocessing.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods else "spawn"  # never fork a threaded process
+    try:
+        return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    except (OSError, ValueError, NotImplementedError):
+        return None
+
+
 class FeedKind:
-    """RSS/Atom/JSON Feed sources; ``limits`` bound every fetch (tests shorten them)."""
+    """RSS/Atom/JSON Feed sources; ``limits`` bound every fetch (tests shorten them).
+
+    Parsing a feed (feedparser, then the HTML of every entry) costs far more CPU than
+    fetching it, so a refresh of at least ``pool_from`` feeds parses in ``parse_workers``
+    worker processes (default: one per CPU, at most 4) while this thread goes on fetching
+    and storing. Fewer feeds, one CPU, or no way to start processes: parsed here.
+    """
 
     name = "feed"
 
-    def __init__(self, limits: FetchLimits | None = None) -> None:
+    def __init__(
+        self, limits: FetchLimits | None = None, *, parse_workers: int | None = None, pool_from: int = 12
+    ) -> None:
         self.limits = limits or FetchLimits()
+        self.parse_workers = parse_workers if parse_workers is not None else min(4, os.cpu_count() or 1)
+        self.pool_from = pool_from
 
     # -- recognising -------------------------------------------------------------------------
 
@@ -238,7 +270,19 @@ class FeedKind:
             for job in jobs
         ]
 
-        def outcome(request: FetchRequest, result: FetchResult | FetchError) -> None:
+        pool = _parse_pool(self.parse_workers) if self.parse_workers > 1 and len(jobs) >= self.pool_from else None
+        loop = asyncio.get_running_loop()
+
+        async def parse(data: bytes, location: str) -> ParsedFeed | FeedError:
+            nonlocal pool
+            if pool is not None:
+                try:
+                    return await loop.run_in_executor(pool, _parse_for_library, data, location)
+                except (BrokenProcessPool, OSError, RuntimeError):
+                    pool = None  # a worker died or could not start: parse here from now on
+            return _parse_for_library(data, location)
+
+        async def outcome(request: FetchRequest, result: FetchResult | FetchError) -> None:
             job = by_key[request.key]
             if isinstance(result, FetchError):
                 if result.retry_at is not None:
@@ -250,17 +294,15 @@ class FeedKind:
             if result.not_modified:
                 sink.unchanged(job)
                 return
-            self._store(
-                job,
-                sink,
-                result.body or b"",
-                {
-                    "etag": result.validators.etag,
-                    "last_modified": result.validators.last_modified,
-                },
-            )
+            parsed = await parse(result.body or b"", job.location)
+            validators = {"etag": result.validators.etag, "last_modified": result.validators.last_modified}
+            self._save(job, sink, parsed, validators)
 
-        await fetch_all(requests, outcome, limits=self.limits)
+        try:
+            await fetch_all(requests, outcome, limits=self.limits)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
     def _refresh_file(self, job: Job, sink: Sink) -> None:
         path = Path(job.location)
@@ -273,13 +315,12 @@ class FeedKind:
         except (OSError, FeedError) as error:
             sink.failed(job, _os_reason(error))
             return
-        self._store(job, sink, data, {"file": fingerprint})
+        self._save(job, sink, _parse_for_library(data, job.location), {"file": fingerprint})
 
-    def _store(self, job: Job, sink: Sink, data: bytes, state: dict[str, object]) -> None:
-        try:
-            feed = parse_feed(data, job.location)
-        except FeedError as error:
-            sink.failed(job, str(error))  # the old state stays: the next refresh asks again in full
+    @staticmethod
+    def _save(job: Job, sink: Sink, parsed: ParsedFeed | FeedError, state: dict[str, object]) -> None:
+        if isinstance(parsed, FeedError):
+            sink.failed(job, str(parsed))  # the old state stays: the next refresh asks again in full
             return
-        sink.store(job, _for_library(feed.articles), replace=False)
-        sink.done(job, {**state, "title": feed.title, "format": feed.format})
+        sink.store(job, parsed.articles, replace=False)
+        sink.done(job, {**state, "title": parsed.title, "format": parsed.format})

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from feedserver import DATA, FeedServer
+from feedserver import DATA, FeedServer, gzip_bomb
 
 from reader.library import Library, LibraryError, RefreshProgress
 from reader.library import refresh as refresh_module
@@ -117,6 +117,7 @@ def test_entries_that_leave_the_feed_stay_readable(library: Library, feed_server
 
 
 def test_failing_feeds_keep_their_articles_and_stop_nothing(library: Library, feed_server: FeedServer) -> None:
+    gzip_bomb()  # made before the deadlines start
     feed_server.documents["live.xml"] = (DATA / "atom_xhtml.xml").read_bytes()
     good = library.add_source(feed_server.url("/feeds/live.xml"))
     library.refresh()
@@ -164,3 +165,21 @@ def test_hostile_feed_is_stored_literally_and_cleaned(library: Library, feed_ser
     [source] = library.sources()
     assert source.name == "[@click=app.quit]Evil[/] Feed"
     assert "[@click=app.quit]x[/]" in titles(library)
+
+
+def test_parsing_in_worker_processes_gives_the_same_library(
+    tmp_path: Path, feed_server: FeedServer, limits: FetchLimits
+) -> None:
+    names = ["rss2_content.xml", "atom_xhtml.xml", "jsonfeed11.json", "malformed.xml"]
+    results = []
+    for workers in (1, 2):
+        refresh_module.register(FeedKind(limits, parse_workers=workers, pool_from=1))
+        with Library.open(tmp_path / f"w{workers}" / "library.sqlite3", default_sources=False) as library:
+            for name in names:
+                library.add_source(feed_server.url(f"/feeds/{name}"), kind="feed", name=name)
+            report = library.refresh()
+            ids = [h.id for h in library.results("").window(0, 100)]
+            bodies = [library.article(i).body for i in ids]  # type: ignore[union-attr]
+            results.append((report.added, report.errors, ids, bodies))
+    assert results[0] == results[1]
+    assert results[0][0] == 8 and [name for name, _ in results[0][1]] == ["malformed.xml"]

@@ -101,7 +101,6 @@ _BLOCK = frozenset(
 )
 _CELL = frozenset({"td", "th"})
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 BULLET = "• "
 
 
@@ -126,7 +125,13 @@ class _Writer:
 
     def text(self, value: str, *, pre: bool = False) -> None:
         if not pre:
-            value = _SPACES.sub(" ", value)
+            words = value.split()
+            if not words:
+                value = " " if value else ""
+            else:
+                lead = " " if value[0].isspace() else ""
+                trail = " " if value[-1].isspace() else ""
+                value = lead + " ".join(words) + trail
             if not self._parts or self._parts[-1].endswith((" ", "\n")):
                 value = value.lstrip(" ")
         if value:
@@ -162,16 +167,25 @@ class _Writer:
         return f"[{number}]"
 
 
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
 def absolute_link(href: str, base: str) -> str:
+    """``href`` made absolute against ``base``, if it is then an http(s) or mailto address; else ''."""
     href = clean_line(href)
     if not href:
         return ""
+    scheme = _SCHEME.match(href)
+    if scheme is not None:  # already absolute (the usual case): no need to parse it
+        return href if scheme[1].lower() in _LINK_SCHEMES else ""
+    if not base:
+        return ""
     try:
-        url = urljoin(base, href) if base else href
-        scheme = urlsplit(url).scheme.lower()
+        url = urljoin(base, href)
+        joined = urlsplit(url).scheme.lower()
     except ValueError:
         return ""
-    return url if scheme in _LINK_SCHEMES else ""
+    return url if joined in _LINK_SCHEMES else ""
 
 
 def _walk(node: LexborNode | None, out: _Writer, *, pre: bool = False, depth: int = 0) -> None:
