@@ -25,7 +25,7 @@ from reader.library.database import LibraryError
 from reader.library.query import Query, parse_query
 from reader.library.refresh import Job, RefreshProgress, RefreshReport
 from reader.library.results import Results, compile_filters, matching_sql, ordered_rowids
-from reader.library.writer import Writer, immediate
+from reader.library.writer import Writer, delete_articles, immediate
 from reader.model import Article, Entity
 from reader.paths import data_dir, seeds_dir
 from reader.sanitize import clean_line
@@ -135,10 +135,7 @@ class Library:
         """Remove a source and its articles, except bookmarked ones (kept, with no source)."""
         info = self._source_info(name_or_location)
         with self._write() as connection:
-            connection.execute(
-                "DELETE FROM articles WHERE source_id = ? AND id NOT IN (SELECT article_id FROM bookmarked)",
-                (info.id,),
-            )
+            delete_articles(connection, "source_id = ? AND id NOT IN (SELECT article_id FROM bookmarked)", (info.id,))
             connection.execute("UPDATE articles SET source_id = NULL WHERE source_id = ?", (info.id,))
             connection.execute("DELETE FROM sources WHERE id = ?", (info.id,))
         return info
@@ -288,9 +285,7 @@ class Library:
         with self._write() as connection:
             connection.execute("DELETE FROM bookmarked")
             connection.executemany("INSERT INTO bookmarked (article_id) VALUES (?)", wanted)
-            connection.execute(
-                "DELETE FROM articles WHERE source_id IS NULL AND id NOT IN (SELECT article_id FROM bookmarked)"
-            )
+            delete_articles(connection, "source_id IS NULL AND id NOT IN (SELECT article_id FROM bookmarked)")
 
     # -- entities -------------------------------------------------------------------------------------
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
 from reader.library.refresh import Job, RefreshProgress, RefreshReport
+from reader.library.schema import FTS_COLUMNS
 from reader.model import Article
 from reader.sanitize import clean_line
 
@@ -51,6 +52,28 @@ WHERE articles.source_id IS excluded.source_id OR articles.source_id IS NULL
 # An article already stored by another source stays that source's (stored once).
 
 _NOT_BOOKMARKED = "id NOT IN (SELECT article_id FROM bookmarked)"
+
+
+def index_new(connection: sqlite3.Connection, after: int) -> None:
+    """Index every article stored with a rowid above ``after`` (inside the writing transaction)."""
+    connection.execute(
+        f"INSERT INTO articles_fts (rowid, {FTS_COLUMNS}) SELECT n, {FTS_COLUMNS} FROM articles WHERE n > ?",
+        (after,),
+    )
+
+
+def delete_articles(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> int:
+    """Delete the articles matching ``condition`` and their index entries; returns how many."""
+    connection.execute(
+        f"INSERT INTO articles_fts (articles_fts, rowid, {FTS_COLUMNS}) "
+        f"SELECT 'delete', n, {FTS_COLUMNS} FROM articles WHERE {condition}",
+        params,
+    )
+    return max(connection.execute(f"DELETE FROM articles WHERE {condition}", params).rowcount, 0)
+
+
+def last_rowid(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0])
 
 
 def published_epoch(text: str) -> int | None:
@@ -109,17 +132,14 @@ class Writer:
                 condition += " AND origin = ?"
                 params.append(origin)
             with self._transaction() as connection:
-                cursor = connection.execute(f"DELETE FROM articles WHERE {condition} AND {_NOT_BOOKMARKED}", params)
-                self.report.removed += max(cursor.rowcount, 0)
+                self.report.removed += delete_articles(connection, f"{condition} AND {_NOT_BOOKMARKED}", params)
         return added
 
     def drop_origin(self, job: Job, origin: str) -> int:
         with self._transaction() as connection:
-            cursor = connection.execute(
-                f"DELETE FROM articles WHERE source_id = ? AND origin = ? AND {_NOT_BOOKMARKED}",
-                (job.source_id, origin),
+            removed = delete_articles(
+                connection, f"source_id = ? AND origin = ? AND {_NOT_BOOKMARKED}", (job.source_id, origin)
             )
-            removed = max(cursor.rowcount, 0)
         self.report.removed += removed
         return removed
 
@@ -197,7 +217,9 @@ class Writer:
                         body,
                     )
                 )
+            before_insert = last_rowid(connection)
             connection.executemany(UPSERT_SQL, rows)
+            index_new(connection, before_insert)
         return sum(1 for article_id in unique if article_id not in known)
 
     def _finish(self, job: Job, error: str = "") -> None:
