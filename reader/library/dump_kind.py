@@ -32,7 +32,7 @@ class DumpKind:
     def detect(self, location: str) -> int:
         path = Path(location).expanduser()
         if path.is_dir():
-            return 1
+            return 1 if _files(path) else 0
         if not path.is_file():
             return 0
         with open(path, "rb") as file:

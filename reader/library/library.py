@@ -112,6 +112,8 @@ class Library:
                 raise LibraryError(f"unknown kind of source: {clean_line(kind)}")
             if "://" not in location and not Path(location).expanduser().exists():
                 raise LibraryError(f"{clean_line(location)}: no such file or directory")
+            if "://" not in location and Path(location).expanduser().is_dir():
+                raise LibraryError(f"{clean_line(location)}: the directory holds no files Dateline can read")
             raise LibraryError(f"{clean_line(location)}: not a kind of source Dateline can read")
         try:
             canonical = found.locate(location)
