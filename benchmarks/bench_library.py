@@ -66,7 +66,7 @@ def generate(path: Path, count: int, seed: int = 20261129) -> int:
                 title = f"{section} | {title}"
             title = f"{title} – {rng.choice(publishers)}"
             paragraphs = []
-            for _ in range(rng.randint(3, 7)):
+            for _ in range(rng.randint(4, 8)):
                 sentence = " ".join(rng.choices(words, k=rng.randint(18, 40)))
                 paragraphs.append(sentence[:1].upper() + sentence[1:] + ".")
             text = f"{title}\n\n{title}\n\nBy {rng.choice(words).capitalize()} {rng.choice(words).capitalize()}\n\n"
@@ -85,17 +85,19 @@ def _peak_mib() -> float:
 def child_ingest(library: str, dump: str) -> dict:
     from reader.library import Library
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with Library.open(Path(library), default_sources=False) as lib:
         lib.add_source(dump, name="bench")
         report = lib.refresh()
         ingest = time.perf_counter() - started
+        ingest_cpu = time.process_time() - cpu
         started = time.perf_counter()
         second = lib.refresh()
         again = time.perf_counter() - started
         count = lib.count()
     return {
         "ingest_s": ingest,
+        "ingest_cpu_s": ingest_cpu,
         "added": report.added,
         "errors": report.errors,
         "articles": count,
@@ -111,10 +113,15 @@ def child_parse(dump: str, no_clean: str) -> dict:
     if no_clean == "1":
         dump_format.clean = lambda text: text  # type: ignore[assignment]
         dump_format.clean_line = lambda text: " ".join(text.split())  # type: ignore[assignment]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with open(dump, encoding="utf-8-sig", newline=None) as file:
         count = sum(1 for _ in dump_format.iter_articles(file, origin=dump))
-    return {"parse_s": time.perf_counter() - started, "articles": count, "peak_mib": _peak_mib()}
+    return {
+        "parse_s": time.perf_counter() - started,
+        "parse_cpu_s": time.process_time() - cpu,
+        "articles": count,
+        "peak_mib": _peak_mib(),
+    }
 
 
 def child_open(library: str) -> dict:
@@ -187,8 +194,8 @@ def section_ingest(context: dict) -> None:
     figures = run_child("ingest", str(context["library"]), str(context["dump"]))
     context["ingest"] = figures
     print(
-        f"ingest: {figures['added']:,} articles in {figures['ingest_s']:.1f} s, peak RSS {figures['peak_mib']:.0f} MiB"
-        "   (target ≤ 20 s, ≤ 250 MiB)"
+        f"ingest: {figures['added']:,} articles in {figures['ingest_s']:.1f} s wall, "
+        f"{figures['ingest_cpu_s']:.1f} s CPU, peak RSS {figures['peak_mib']:.0f} MiB   (target ≤ 20 s, ≤ 250 MiB)"
     )
     if figures["errors"]:
         print(f"  errors: {figures['errors']}")
@@ -197,17 +204,22 @@ def section_ingest(context: dict) -> None:
 
 
 def section_breakdown(context: dict) -> None:
+    """CPU time, so that the split holds on a busy machine."""
     if not context["breakdown"]:
         return
     parse = run_child("parse", str(context["dump"]), "0")
     bare = run_child("parse", str(context["dump"]), "1")
-    ingest = context["ingest"]["ingest_s"]
-    print(f"  of which parsing (streamed, no library): {parse['parse_s']:.1f} s, peak RSS {parse['peak_mib']:.0f} MiB")
+    ingest = context["ingest"]["ingest_cpu_s"]
+    sanitise = parse["parse_cpu_s"] - bare["parse_cpu_s"]
     print(
-        f"  of which sanitize.clean (parse with clean a no-op: {bare['parse_s']:.1f} s): "
-        f"{parse['parse_s'] - bare['parse_s']:.1f} s = {(parse['parse_s'] - bare['parse_s']) / ingest:.0%} of ingest"
+        f"  of which parsing (streamed, no library): {parse['parse_cpu_s']:.1f} s CPU "
+        f"({parse['parse_s']:.1f} s wall), peak RSS {parse['peak_mib']:.0f} MiB"
     )
-    print(f"  SQLite writes + FTS5 (ingest minus parse): {ingest - parse['parse_s']:.1f} s")
+    print(
+        f"  of which sanitize.clean (parse with clean a no-op: {bare['parse_cpu_s']:.1f} s CPU): "
+        f"{sanitise:.1f} s CPU = {sanitise / ingest:.0%} of ingest"
+    )
+    print(f"  SQLite writes + FTS5 (ingest minus parse): {ingest - parse['parse_cpu_s']:.1f} s CPU")
 
 
 def section_open(context: dict) -> None:

@@ -90,7 +90,7 @@ _VERSION_1 = (
     "CREATE INDEX articles_publisher ON articles (source COLLATE NOCASE)",
     f"""CREATE VIRTUAL TABLE articles_fts USING fts5(
         {FTS_COLUMNS}, content='articles', content_rowid='n',
-        tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        tokenize='unicode61 remove_diacritics 2'
     )""",
     # Only when indexed text really changed: a refresh that sees an article again touches
     # its generation and order, and must not rewrite its index entries.
