@@ -104,6 +104,7 @@ def child_ingest(library: str, dump: str) -> dict:
         "refresh_unchanged_s": again,
         "unchanged": second.unchanged,
         "peak_mib": _peak_mib(),
+        "helper_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 
@@ -195,7 +196,8 @@ def section_ingest(context: dict) -> None:
     context["ingest"] = figures
     print(
         f"ingest: {figures['added']:,} articles in {figures['ingest_s']:.1f} s wall, "
-        f"{figures['ingest_cpu_s']:.1f} s CPU, peak RSS {figures['peak_mib']:.0f} MiB   (target ≤ 20 s, ≤ 250 MiB)"
+        f"{figures['ingest_cpu_s']:.1f} s CPU in the library process, peak RSS {figures['peak_mib']:.0f} MiB "
+        f"(+ the parsing helper's {figures['helper_peak_mib']:.0f} MiB)   (target ≤ 20 s, ≤ 250 MiB)"
     )
     if figures["errors"]:
         print(f"  errors: {figures['errors']}")
@@ -204,12 +206,13 @@ def section_ingest(context: dict) -> None:
 
 
 def section_breakdown(context: dict) -> None:
-    """CPU time, so that the split holds on a busy machine."""
+    """CPU time, so that the split holds on a busy machine. A file this large is parsed in a helper
+    process (reader/library/dump_reader.py): the library process's CPU is the SQLite side."""
     if not context["breakdown"]:
         return
     parse = run_child("parse", str(context["dump"]), "0")
     bare = run_child("parse", str(context["dump"]), "1")
-    ingest = context["ingest"]["ingest_cpu_s"]
+    ingest = context["ingest"]["ingest_cpu_s"] + parse["parse_cpu_s"]  # the helper parses, the library writes
     sanitise = parse["parse_cpu_s"] - bare["parse_cpu_s"]
     print(
         f"  of which parsing (streamed, no library): {parse['parse_cpu_s']:.1f} s CPU "
@@ -217,9 +220,9 @@ def section_breakdown(context: dict) -> None:
     )
     print(
         f"  of which sanitize.clean (parse with clean a no-op: {bare['parse_cpu_s']:.1f} s CPU): "
-        f"{sanitise:.1f} s CPU = {sanitise / ingest:.0%} of ingest"
+        f"{sanitise:.1f} s CPU = {sanitise / ingest:.0%} of all ingest CPU"
     )
-    print(f"  SQLite writes + FTS5 (ingest minus parse): {ingest - parse['parse_cpu_s']:.1f} s CPU")
+    print(f"  SQLite writes + FTS5 (the library process): {context['ingest']['ingest_cpu_s']:.1f} s CPU")
 
 
 def section_open(context: dict) -> None:
