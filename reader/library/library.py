@@ -123,6 +123,7 @@ class Library:
         """Remove a source and its articles, except bookmarked ones (kept, with no source)."""
         info = self._find(name_or_location)
         with self._write() as connection:
+            connection.execute("DELETE FROM also_in WHERE source_id = ?", (info.id,))
             delete_articles(connection, "source_id = ? AND id NOT IN (SELECT article_id FROM bookmarked)", (info.id,))
             connection.execute("UPDATE articles SET source_id = NULL WHERE source_id = ?", (info.id,))
             connection.execute("DELETE FROM sources WHERE id = ?", (info.id,))

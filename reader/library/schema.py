@@ -123,7 +123,20 @@ _VERSION_2 = (
     ) WITHOUT ROWID""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _VERSION_2)
+_VERSION_3 = (
+    # An article is stored once, owned by the first source that had it; the other sources that
+    # have it too are listed here, so that it passes to one of them when its owner lets it go.
+    """CREATE TABLE also_in (
+        article_id TEXT NOT NULL,
+        source_id  INTEGER NOT NULL,
+        gen        INTEGER NOT NULL,
+        origin     TEXT NOT NULL,
+        PRIMARY KEY (article_id, source_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX also_in_source ON also_in (source_id, gen)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
 """``MIGRATIONS[n]`` takes a file from ``user_version`` n to n + 1."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
