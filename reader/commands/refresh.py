@@ -1,10 +1,8 @@
-"""``dateline refresh [SOURCE ...]``: read the sources again into the library.
+"""``dateline refresh [NAME ...]``: re-read the library's sources.
 
-Feeds are fetched concurrently; an unchanged feed costs a 304 and an unchanged file a
-``stat``. Progress goes to stderr (one line rewritten in place on a terminal, nothing
-otherwise); each failure is one line on stderr naming its source; the summary goes to
-stdout. The exit status is 1 only when every source failed: one broken feed among many
-is normal and is reported, not fatal.
+On a terminal (stderr is a tty) a progress bar is drawn on stderr; otherwise nothing but
+the one summary line on stdout. Each failed source is one line on stderr; exit status 1
+when any failed.
 """
 
 from __future__ import annotations
@@ -13,53 +11,49 @@ import argparse
 import shutil
 import sys
 
-from reader.cli import CliError
-from reader.commands.sources import open_library
-from reader.library import LibraryError, RefreshProgress
+from reader.commands.library_support import open_library
+from reader.library import RefreshProgress
 from reader.sanitize import clean_line
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="*", metavar="SOURCE", help="names or locations (default: every source)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.add_argument("names", nargs="*", metavar="NAME", help="sources to refresh (default: all)")
 
 
-class _Progress:
-    """One status line on stderr, rewritten in place; only on a terminal."""
+class ProgressBar:
+    """One line on a terminal, redrawn in place."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.shown = False
+    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+        self.stream = stream
+        self.drawn = False
 
     def __call__(self, progress: RefreshProgress) -> None:
-        if not self.enabled or progress.fraction < 1.0:
-            return
         width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
-        text = f"[{progress.done}/{progress.total}] {progress.added} new  {clean_line(progress.source)}"
-        sys.stderr.write("\r" + text[:width].ljust(width))
-        sys.stderr.flush()
-        self.shown = True
+        share = (progress.done + (0 if progress.fraction >= 1.0 else progress.fraction)) / max(progress.total, 1)
+        label = f" {progress.done}/{progress.total} {clean_line(progress.source)} · {progress.added} new"
+        bar_width = max(10, min(40, width - len(label) - 2))
+        filled = round(bar_width * min(share, 1.0))
+        line = f"[{'#' * filled}{'.' * (bar_width - filled)}]{label}"
+        self.stream.write("\r" + line[:width].ljust(width))
+        self.stream.flush()
+        self.drawn = True
 
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r" + " " * max(20, shutil.get_terminal_size((80, 24)).columns - 1) + "\r")
-            sys.stderr.flush()
+    def clear(self) -> None:
+        if self.drawn:
+            width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+            self.stream.write("\r" + " " * width + "\r")
+            self.stream.flush()
 
 
 def run(args: argparse.Namespace) -> int:
-    progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
-    try:
-        with open_library() as library:
-            try:
-                report = library.refresh(args.sources or None, progress=progress)
-            finally:
-                progress.close()
-    except LibraryError as error:
-        raise CliError(str(error), 1) from None
+    with open_library() as library:
+        bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+        try:
+            report = library.refresh(args.names or None, progress=bar)
+        finally:
+            if bar is not None:
+                bar.clear()
     for name, message in report.errors:
         print(f"dateline: {clean_line(name)}: {clean_line(message)}", file=sys.stderr)
-    if not args.quiet:
-        print(f"refreshed {report}")
-    if report.sources and len(report.errors) == report.sources:
-        return 1
-    return 0
+    print(f"refreshed {report}")
+    return 1 if report.errors else 0

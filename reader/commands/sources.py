@@ -1,8 +1,9 @@
-"""``dateline sources``: list, add, remove, rename, import (OPML) and export (OPML) the library's sources.
+"""``dateline sources list|add|remove|rename|import|export``: the library's sources.
 
 A LOCATION is a file or directory in the dump format, a local feed file, or the http(s)
-address of a feed; what it is, is told by its content (a URL is fetched once). Errors are
-one line on stderr and a non-zero exit status; untrusted text is cleaned before printing.
+address of a feed; what it is, is told by its content (a URL is fetched once). ``import``
+and ``export`` read and write OPML 2.0 subscription lists. Errors are one line on stderr
+and a non-zero exit status; untrusted text is cleaned before printing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from reader.cli import CliError
+from reader.commands.library_support import open_library, source_record
 from reader.library import Library, LibraryError, SourceInfo
 from reader.sanitize import clean_line
 from reader.store.files import write_atomic
@@ -26,24 +28,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
         sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return sub
 
-    listing = action("list", "print every source with its counts and its last error")
-    listing.add_argument("--json", action="store_true", help="print a JSON array of sources")
-
-    add = action("add", "add a dump file or directory, a feed file, or a feed URL")
-    add.add_argument("location", metavar="LOCATION", help="a path, or an http(s) feed address")
-    add.add_argument("--name", help="the source's name (default: the feed's title or the file's name)")
+    listing = action("list", "print every source with its article and unread counts and its last error")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    add = action(
+        "add",
+        "add sources: files or directories of articles, feed files, or feed URLs (read by the next refresh)",
+    )
+    add.add_argument("paths", nargs="+", metavar="LOCATION", help="a path, or the http(s) address of a feed")
+    add.add_argument("--name", help="the source's name (one LOCATION only; default: the feed's title or file name)")
     add.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
-
-    remove = action("remove", "remove a source and its articles (bookmarked ones stay)")
-    remove.add_argument("source", metavar="SOURCE", help="its name or location")
-
+    remove = action("remove", "remove a source and its articles (bookmarked articles stay)")
+    remove.add_argument("source", metavar="NAME|LOCATION")
     rename = action("rename", "give a source another name")
-    rename.add_argument("source", metavar="SOURCE", help="its name or location")
+    rename.add_argument("source", metavar="NAME|LOCATION")
     rename.add_argument("new_name", metavar="NEW_NAME")
-
-    import_ = action("import", "add the feeds of an OPML file (folders become tags)")
+    import_ = action("import", "add the feeds of an OPML file (its folders become tags)")
     import_.add_argument("file", metavar="FILE.opml")
-
     export = action("export", "write the feed sources as OPML 2.0 to stdout or a file")
     export.add_argument("-o", "--output", metavar="FILE", help="write FILE (atomically) instead of stdout")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -58,103 +58,85 @@ def run(args: argparse.Namespace) -> int:
         "import": _import,
         "export": _export,
     }[args.action]
-    try:
-        with open_library() as library:
-            return handler(library, args)
-    except LibraryError as error:
-        raise CliError(str(error), 1) from None
-
-
-def open_library() -> Library:
-    library = Library.open()
-    if library.recovery is not None:
-        print(f"dateline: {clean_line(library.recovery)}", file=sys.stderr)
-    return library
+    with open_library() as library:
+        return handler(library, args)
 
 
 def _list(library: Library, args: argparse.Namespace) -> int:
     sources = library.sources()
     if args.json:
-        records = [
-            {
-                "name": s.name,
-                "kind": s.kind,
-                "location": s.location,
-                "tags": list(s.tags),
-                "total": s.total,
-                "unread": s.unread,
-                "error": s.error,
-                "refreshed_at": s.refreshed_at.isoformat() if s.refreshed_at else None,
-            }
-            for s in sources
-        ]
-        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps([source_record(s) for s in sources], indent=2, ensure_ascii=False) + "\n")
         return 0
-    if not sources:
-        print("no sources; add one with 'dateline sources add LOCATION'")
-        return 0
-    width = min(max(len(clean_line(s.name)) for s in sources), 40)
     for source in sources:
-        name = clean_line(source.name)
-        tags = f"  [{', '.join(clean_line(t) for t in source.tags)}]" if source.tags else ""
-        when = f"{source.refreshed_at:%Y-%m-%d %H:%M}" if source.refreshed_at else "never read"
-        print(
-            f"{name:<{width}}  {source.kind:<4}  {source.total:>6} articles  {source.unread:>6} unread  "
-            f"{when}  {clean_line(source.location)}{tags}"
-        )
+        fields = [clean_line(source.name), source.kind, f"{source.total} articles", f"{source.unread} unread"]
+        fields.append(clean_line(source.location))
+        if source.tags:
+            fields.append("tags: " + ", ".join(clean_line(t) for t in source.tags))
         if source.error:
-            print(f"{'':<{width}}  error: {clean_line(source.error)}")
+            fields.append(f"error: {clean_line(source.error)}")
+        print("\t".join(fields))
     return 0
 
 
-def _describe(info: SourceInfo) -> str:
-    return f"{clean_line(info.name)} ({info.kind}, {clean_line(info.location)})"
-
-
 def _add(library: Library, args: argparse.Namespace) -> int:
+    if args.name is not None and len(args.paths) > 1:
+        raise CliError("--name needs exactly one PATH")
+    failed = 0
+    for location in args.paths:
+        try:
+            kind = _feed_check(location)
+            source = library.add_source(location, name=args.name, kind=kind, tags=args.tags)
+        except (LibraryError, CliError) as error:
+            print(f"dateline: {clean_line(str(error))}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"source {clean_line(source.name)}: {clean_line(source.location)} ({source.kind})")
+    return 1 if failed else 0
+
+
+def _feed_check(location: str) -> str | None:
+    """``"feed"`` when ``location`` is a feed, None to let the library detect it; a
+    :class:`CliError` saying why when it looks like a feed (or is a URL) but cannot be one.
+
+    A URL is fetched once, here; the library's detection then reuses that answer.
+    """
     from reader.library.feed_kind import is_url, probe
 
-    location = args.location
     if is_url(location):
-        # Fetch once and judge the content; the library's own detection reuses this answer.
         found = probe(location)
         if found.feed is None:
             message = f"{clean_line(location)}: {found.error}"
             if found.discovered:
                 message += "; it announces " + ", ".join(clean_line(u) for u in found.discovered[:5])
             raise CliError(message, 1)
-        kind: str | None = "feed"
-    else:
-        kind = None
-        path = Path(location).expanduser()
-        if path.is_file():
-            from reader.sources.feeds.parse import sniff
+        return "feed"
+    path = Path(location).expanduser()
+    if not path.is_file():
+        return None
+    from reader.sources.feeds.parse import sniff
 
-            with open(path, "rb") as file:
-                looks_like_feed = sniff(file.read(4096)) is not None
-            if looks_like_feed:
-                found = probe(str(path))
-                if found.feed is None:
-                    raise CliError(f"{clean_line(location)}: {found.error}", 1)
-                kind = "feed"
-    before = {s.id for s in library.sources()}
-    info = library.add_source(location, name=args.name, kind=kind, tags=args.tags)
-    if info.id in before:
-        print(f"already a source: {_describe(info)}")
-    else:
-        print(f"added {_describe(info)}; 'dateline refresh' reads it")
-    return 0
+    try:
+        with open(path, "rb") as file:
+            looks_like_feed = sniff(file.read(4096)) is not None
+    except OSError:
+        return None  # the library says why
+    if not looks_like_feed:
+        return None
+    found = probe(str(path))
+    if found.feed is None:
+        raise CliError(f"{clean_line(location)}: {found.error}", 1)
+    return "feed"
 
 
 def _remove(library: Library, args: argparse.Namespace) -> int:
-    info = library.remove_source(args.source)
-    print(f"removed {_describe(info)}")
+    source = library.remove_source(args.source)
+    print(f"removed source {clean_line(source.name)} ({source.total} articles)")
     return 0
 
 
 def _rename(library: Library, args: argparse.Namespace) -> int:
-    info = library.rename_source(args.source, args.new_name)
-    print(f"renamed: {_describe(info)}")
+    source = library.rename_source(args.source, args.new_name)
+    print(f"renamed to {clean_line(source.name)}: {clean_line(source.location)}")
     return 0
 
 
@@ -190,7 +172,7 @@ def _import(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_named(library: Library, url: str, title: str, tags: tuple[str, ...]) -> None:
+def _add_named(library: Library, url: str, title: str, tags: tuple[str, ...]) -> SourceInfo:
     """Add a feed under its OPML title without fetching it; 'Title 2' when the name is taken."""
     from urllib.parse import urlsplit
 
@@ -201,7 +183,7 @@ def _add_named(library: Library, url: str, title: str, tags: tuple[str, ...]) ->
     while name.casefold() in taken:
         name = f"{base} {number}"
         number += 1
-    library.add_source(url, name=name, kind="feed", tags=tags)
+    return library.add_source(url, name=name, kind="feed", tags=tags)
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:
@@ -215,8 +197,9 @@ def _export(library: Library, args: argparse.Namespace) -> int:
     ]
     data = write_opml(feeds)
     if not args.output:
-        sys.stdout.buffer.write(data)
         sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return 0
     try:
         write_atomic(args.output, data, overwrite=args.force)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 
 from reader.cli import CliError
-from reader.commands.sources import open_library
-from reader.library import LibraryError
+from reader.commands.library_support import open_library
 from reader.sanitize import clean, clean_line
 
 
@@ -23,24 +22,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from reader.sources.feeds import fulltext
 
-    try:
-        with open_library() as library:
-            article = library.article(args.article_id)
-            if article is None:
-                raise CliError(f"no article with id {clean_line(args.article_id)}", 1)
-            story = None if args.again else library.full_story(article.id)
-            if story is None:
-                if not article.url:
-                    raise CliError("this article has no link to fetch", 1)
-                try:
-                    paragraphs = fulltext.fetch_story(article.url)
-                except fulltext.FullTextUnavailable as error:
-                    raise CliError(str(error), 1) from None
-                except fulltext.FullTextError as error:
-                    raise CliError(f"{clean_line(article.url)}: {error}", 1) from None
-                story = library.store_full_story(article.id, article.url, paragraphs)
-    except LibraryError as error:
-        raise CliError(str(error), 1) from None
+    with open_library() as library:
+        article = library.article(args.article_id)
+        if article is None:
+            raise CliError(f"no article with id {clean_line(args.article_id)}", 1)
+        story = None if args.again else library.full_story(article.id)
+        if story is None:
+            if not article.url:
+                raise CliError("this article has no link to fetch", 1)
+            try:
+                paragraphs = fulltext.fetch_story(article.url)
+            except fulltext.FullTextUnavailable as error:
+                raise CliError(str(error), 1) from None
+            except fulltext.FullTextError as error:
+                raise CliError(f"{clean_line(article.url)}: {error}", 1) from None
+            story = library.store_full_story(article.id, article.url, paragraphs)
     print(clean_line(article.title))
     print(clean_line(story.url))
     print()

@@ -32,16 +32,16 @@ def test_add_refresh_and_list_feeds(
 ) -> None:
     url = feed_server.url("/feeds/rss2_content.xml")
     assert dateline(data_dir, "sources", "add", url, "--tag", "news") == 0
-    assert capsys.readouterr().out.startswith("added The Example Gazette (feed, ")
+    assert capsys.readouterr().out == f"source The Example Gazette: {url} (feed)\n"
     assert dateline(data_dir, "sources", "add", str(DATA / "podcast.xml")) == 0
     assert dateline(data_dir, "sources", "add", url) == 0
-    assert capsys.readouterr().out.splitlines()[-1].startswith("already a source: The Example Gazette")
+    assert capsys.readouterr().out.splitlines()[-1] == f"source The Example Gazette: {url} (feed)"  # no-op
     assert dateline(data_dir, "refresh") == 0
     captured = capsys.readouterr()
     assert captured.out.strip() == "refreshed 3 sources: 16 new, 0 updated, 0 removed, 0 unchanged"
     listed = {s["name"]: s for s in sources_json(data_dir, capsys)}
-    assert listed["The Example Gazette"]["tags"] == ["news"] and listed["The Example Gazette"]["total"] == 4
-    assert listed["Harbour Talk"]["kind"] == "feed" and listed["Harbour Talk"]["total"] == 2
+    assert listed["The Example Gazette"]["tags"] == ["news"] and listed["The Example Gazette"]["articles"] == 4
+    assert listed["Harbour Talk"]["kind"] == "feed" and listed["Harbour Talk"]["articles"] == 2
     assert listed["seeds"]["kind"] == "dump"
     assert dateline(data_dir, "refresh", "The Example Gazette") == 0
     assert "1 unchanged" in capsys.readouterr().out
@@ -55,12 +55,12 @@ def test_errors_show_in_sources_list(
     assert dateline(data_dir, "refresh") == 0
     del feed_server.documents["live.xml"]
     capsys.readouterr()
-    assert dateline(data_dir, "refresh") == 0  # one source failing among others is not fatal
+    assert dateline(data_dir, "refresh") == 1  # reported, and said by the exit status
     assert "dateline: Notes & Queries: HTTP 404 Not Found" in capsys.readouterr().err
     assert dateline(data_dir, "sources", "list") == 0
     out = capsys.readouterr().out
-    assert "error: HTTP 404 Not Found" in out
-    assert "Notes & Queries" in out and "2 articles" in out  # its articles stay
+    [line] = [line for line in out.splitlines() if line.startswith("Notes & Queries\t")]
+    assert line.endswith("\terror: HTTP 404 Not Found") and "\t2 articles\t" in line  # its articles stay
 
 
 @pytest.mark.parametrize(
