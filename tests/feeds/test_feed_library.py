@@ -183,3 +183,33 @@ def test_parsing_in_worker_processes_gives_the_same_library(
             results.append((report.added, report.errors, ids, bodies))
     assert results[0] == results[1]
     assert results[0][0] == 8 and [name for name, _ in results[0][1]] == ["malformed.xml"]
+
+
+def test_xxe_served_over_http_fetches_and_reads_nothing(
+    library: Library, feed_server: FeedServer, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    probe = feed_server.url("/xxe-probe")
+    feed_server.documents["xxe-file.xml"] = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<rss version="2.0"><channel><title>&x;</title><item><guid>1</guid><title>&x;</title></item></channel></rss>'
+    ).encode()
+    feed_server.documents["xxe-http.xml"] = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss [\n  <!ENTITY % remote SYSTEM "{probe}">\n  %remote;\n]>\n'
+        '<rss version="2.0"><channel><title>t</title></channel></rss>'
+    ).encode()
+    feed_server.documents["external-dtd.xml"] = (
+        f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{probe}">'
+        '<rss version="2.0"><channel><title>Ext</title><item><guid>1</guid><title>ok &ext;</title></item>'
+        "</channel></rss>"
+    ).encode()
+    for name in ("xxe-file.xml", "xxe-http.xml", "external-dtd.xml"):
+        library.add_source(feed_server.url(f"/feeds/{name}"), kind="feed", name=name)
+    report = library.refresh()
+    errors = dict(report.errors)
+    assert "declares entities" in errors["xxe-file.xml"] and "declares entities" in errors["xxe-http.xml"]
+    assert "external-dtd.xml" not in errors  # an external DTD is never fetched; the feed reads
+    assert "/xxe-probe" not in feed_server.paths()
+    everything = [library.article(h.id) for h in library.results("").window(0, 100)]
+    assert not any("TOP-SECRET" in (a.title + a.body) for a in everything if a is not None)
