@@ -65,3 +65,8 @@ def toasts(app: Any) -> list[str]:
     path's length varies from run to run), so a test asks the toasts themselves.
     """
     return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def rows(headlines: Any) -> list[Any]:
+    """Every row a headline list shows (fetched from its provider, as the list does)."""
+    return list(headlines.rows.window(0, len(headlines.rows)))

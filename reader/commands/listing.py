@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from reader.model import source_label
 from reader.sanitize import clean_line
 from reader.sources import load_sources
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for a in result.articles:
-            print(f"{a.id}\t{clean_line(a.source) or '-'}\t{clean_line(a.title)}")
+            print(f"{a.id}\t{clean_line(source_label(a.source, a.section))}\t{clean_line(a.title)}")
     if result.errors and not result.articles:
         return 1
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import HOSTILE_TITLES, screen_text, toasts, wait_for_text, write_dump
+from support import HOSTILE_TITLES, rows, screen_text, toasts, wait_for_text, write_dump
 from textual.widgets import Input
 
 from reader.model import Article
@@ -90,20 +90,20 @@ async def test_filter_as_you_type_and_escape_clears() -> None:
         await pilot.press("slash", *"CNET")
         assert isinstance(app.focused, Input)
         await pilot.pause()
-        assert [a.source for a in headlines.articles] == ["CNET"]
+        assert [a.source for a in rows(headlines)] == ["CNET"]
         text = screen_text(app)
         assert "Headlines 1/10" in text and "filter: CNET" in text
         # Title words match too, case-insensitively, every word must match.
         await pilot.press(*["backspace"] * 4, *"huawei google")
         await pilot.pause()
-        assert [a.title for a in headlines.articles] == [
+        assert [a.title for a in rows(headlines)] == [
             "The New New World: As Huawei Loses Google, the U.S.-China Tech Cold War Gets Its Iron Curtain"
         ]
         await pilot.press("enter")  # keep the filter, go to the list
         assert app.focused is headlines
         await pilot.press("escape")  # clears it
         await pilot.pause()
-        assert len(headlines.articles) == 10
+        assert len(rows(headlines)) == 10
         assert "filter:" not in screen_text(app)
 
 
@@ -112,10 +112,12 @@ async def test_filter_with_no_match_shows_message() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"zzzz")
         await pilot.pause()
-        text = screen_text(app)
-        assert "No headlines match." in text
-        assert "No article" in text
-        await pilot.press("escape")
+        assert "No headlines match." in screen_text(app)
+        assert app.screen.article_view.article is None
+        await pilot.press("enter", "tab")  # the article side, full width at 80 columns
+        await pilot.pause()
+        assert "No article" in screen_text(app)
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert "Headlines 10" in screen_text(app)
 
@@ -190,7 +192,7 @@ async def test_mouse_click_selects_a_headline() -> None:
     app = seed_app()
     async with app.run_test(size=SIZE) as pilot:
         headlines = app.screen.query_one(HeadlineList)
-        await pilot.click(HeadlineList, offset=(5, 2))  # second row (two lines a row)
+        await pilot.click(HeadlineList, offset=(5, 1))  # second row (one line a row)
         await pilot.pause()
         assert headlines.cursor == 1
 
@@ -207,14 +209,19 @@ async def test_holds_100k_headlines() -> None:
         assert len(headlines.children) == 0  # one widget, not one per row
 
 
-async def test_narrow_terminal_stacks_panes() -> None:
+async def test_narrow_terminal_shows_one_pane_and_z_stacks_them() -> None:
     app = seed_app()
     async with app.run_test(size=(60, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.has_class("-stacked")
-        text = screen_text(app)
-        assert "Learn how to start a side hustle" in text
+        assert screen.has_class("-full") and not screen.has_class("-stacked")
+        assert "Learn how to start a side hustle" in screen_text(app)
+        assert screen.query_one("#list-pane").region.width == 60
+        await pilot.press("z")  # the split, asked for: stacked at 60 columns
+        await pilot.pause()
+        assert screen.has_class("-stacked") and not screen.has_class("-full")
+        assert screen.query_one("#list-pane").region.width == 60
+        assert screen.query_one("#article-pane").region.width == 60
 
 
 async def test_load_errors_are_notified(tmp_path: Path) -> None:

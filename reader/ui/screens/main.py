@@ -51,7 +51,8 @@ class MainScreen(ReaderScreen):
     def action_toggle_bookmark(self) -> None:
         # The cursor is the truth: the article pane catches up with it a message later,
         # so a burst like "jjb" must bookmark the third headline, not the one still shown.
-        article = self.headlines.highlighted
+        row = self.headlines.highlighted
+        article = self.article_for(row) if row is not None else None
         if article is not None:
             self.app.bookmarks.toggle(article)
             self.refresh_marks()
@@ -96,6 +97,6 @@ class MainScreen(ReaderScreen):
     def _mentions_found(self, event: MentionsFound) -> None:
         self.mention_filter = (event.summary, event.ids)
         self._apply_filters()
-        if self.has_class("-narrow") and self.entity_panel.display:
+        if (self.full_width or self.has_class("-narrow")) and self.entity_panel.display:
             self.action_toggle_entities()  # the panel stands where the headlines go
         self.set_focus(self.headlines)
