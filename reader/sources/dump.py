@@ -11,6 +11,7 @@ Core module: no textual or rich imports.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from reader.model import Article, stable_id
 from reader.sanitize import clean, clean_line
@@ -150,3 +151,29 @@ def parse(text: str, origin: str = "") -> list[Article]:
         if article is not None:
             articles.append(article)
     return articles
+
+
+def iter_articles(lines: Iterable[str], origin: str = "") -> Iterator[Article]:
+    """Parse a dump given line by line (an open text file), yielding each article at its
+    ``Read More``: the same articles as :func:`parse`, without holding the whole text."""
+    chunk: list[str] = []
+    for raw in lines:
+        # clean() turns these into line breaks for parse(); split here the same way.
+        pieces = raw.replace("\u2028", "\n").replace("\u2029", "\n").splitlines(True) if _EXTRA_BREAKS(raw) else (raw,)
+        for line in pieces:
+            if len(line) <= 200 and _SEPARATOR.match(clean(line).rstrip("\n")):
+                if article := _chunk_article(chunk, origin):
+                    yield article
+                chunk = []
+            else:
+                chunk.append(line)
+    if article := _chunk_article(chunk, origin):
+        yield article
+
+
+def _chunk_article(lines: list[str], origin: str) -> Article | None:
+    chunk = "".join(lines).strip()
+    return parse_article(chunk, origin) if chunk else None
+
+
+_EXTRA_BREAKS = re.compile("[\u2028\u2029]").search

@@ -12,6 +12,7 @@ Core module: stdlib only; no textual or rich imports.
 
 from __future__ import annotations
 
+import mmap
 import struct
 from collections.abc import Iterator
 
@@ -21,7 +22,7 @@ _MAX_CHAIN = 1_000_000  # no overflow chain or freelist is longer than the file 
 Value = None | int | float | bytes | str
 
 
-def table_leaf_records(data: bytes) -> Iterator[tuple[Value, ...]]:
+def table_leaf_records(data: bytes | mmap.mmap) -> Iterator[tuple[Value, ...]]:
     """Every record in the live table-leaf pages of the database image ``data``."""
     page_size, usable = _geometry(data)
     page_count = len(data) // page_size
@@ -45,7 +46,7 @@ def table_leaf_records(data: bytes) -> Iterator[tuple[Value, ...]]:
                 continue
 
 
-def _geometry(data: bytes) -> tuple[int, int]:
+def _geometry(data: bytes | mmap.mmap) -> tuple[int, int]:
     size = int.from_bytes(data[16:18], "big") if len(data) >= 100 else 0
     size = 65536 if size == 1 else size
     if size < 512 or size > 65536 or size & (size - 1):
@@ -54,7 +55,7 @@ def _geometry(data: bytes) -> tuple[int, int]:
     return size, size - reserved
 
 
-def _freelist(data: bytes, page_size: int, page_count: int) -> set[int]:
+def _freelist(data: bytes | mmap.mmap, page_size: int, page_count: int) -> set[int]:
     free: set[int] = set()
     if len(data) < 100:
         return free
@@ -83,7 +84,7 @@ def _varint(buffer: bytes, at: int) -> tuple[int, int]:
     return (value << 8) | buffer[at + 8], at + 9
 
 
-def _cell_payload(data: bytes, page: bytes, at: int, page_size: int, usable: int, page_count: int) -> bytes:
+def _cell_payload(data: bytes | mmap.mmap, page: bytes, at: int, page_size: int, usable: int, page_count: int) -> bytes:
     if not 0 < at < len(page):
         raise ValueError("cell pointer outside the page")
     size, at = _varint(page, at)

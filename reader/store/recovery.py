@@ -11,15 +11,17 @@ Core module: stdlib only; no textual or rich imports.
 
 from __future__ import annotations
 
+import mmap
 import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from reader.model import Bookmark
 from reader.store import pages, schema
@@ -28,6 +30,7 @@ from reader.store.files import fsync_directory
 SIDECARS = ("-wal", "-shm")
 _HEADER_PAGE_COUNT = 28  # offset of the 4-byte "in-header database size"
 _MAX_PROBES = 2_000_000
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,35 @@ def salvage(path: Path) -> list[Bookmark]:
     First through SQLite, row by row; then, for rows SQLite cannot reach because an interior
     page is damaged, by reading the table's leaf pages directly (:mod:`reader.store.pages`).
     """
+
+    def decode(record: Sequence[object]) -> tuple[str, Bookmark]:
+        bookmark = schema.from_row(record)
+        return bookmark.id, bookmark
+
+    found = salvage_rows(
+        path, schema.TABLE, schema.COLUMNS, decode, orders=("rowid", "rowid DESC", "article_id", "saved_at")
+    )
+    return list(found.values())
+
+
+def salvage_rows(
+    path: Path,
+    table: str,
+    columns: Sequence[str],
+    decode: Callable[[Sequence[object]], tuple[Hashable, _T]],
+    *,
+    orders: Sequence[str] = ("rowid", "rowid DESC"),
+    pages_fallback: bool = True,
+    max_probes: int = _MAX_PROBES,
+) -> dict[Hashable, _T]:
+    """Every row of ``table`` in the damaged SQLite file ``path`` (left as is) that ``decode`` accepts.
+
+    ``decode`` turns the values of ``columns`` into ``(key, value)`` or raises ``ValueError``/
+    ``TypeError`` for a row that is not sound; the first row found for a key wins. Rows are
+    read through SQLite (walking ``orders`` and probing rowids), then, with ``pages_fallback``,
+    from the file's table leaf pages: a record there is offered to ``decode`` whole, so
+    ``decode`` must also reject the rows of other tables.
+    """
     with tempfile.TemporaryDirectory(prefix="dateline-salvage-") as scratch:
         copy = Path(scratch) / "copy.sqlite3"
         shutil.copyfile(path, copy)
@@ -103,23 +135,32 @@ def salvage(path: Path) -> list[Bookmark]:
         if wal.exists():
             shutil.copyfile(wal, f"{copy}-wal")
         _clear_page_count(copy)
-        found = _salvage_through_sqlite(copy)
-        for record in pages.table_leaf_records(copy.read_bytes()):
-            try:
-                bookmark = schema.from_row(record)
-            except (ValueError, TypeError):
-                continue  # a row of another table, or not sound
-            found.setdefault(bookmark.id, bookmark)
-        return list(found.values())
+        found = _salvage_through_sqlite(copy, table, columns, decode, orders, max_probes)
+        if pages_fallback and copy.stat().st_size:
+            with open(copy, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as image:
+                for record in pages.table_leaf_records(image):
+                    try:
+                        key, value = decode(record)
+                    except (ValueError, TypeError):
+                        continue  # a row of another table, or not sound
+                    found.setdefault(key, value)
+        return found
 
 
-def _salvage_through_sqlite(copy: Path) -> dict[str, Bookmark]:
+def _salvage_through_sqlite(
+    copy: Path,
+    table: str,
+    columns: Sequence[str],
+    decode: Callable[[Sequence[object]], tuple[Hashable, _T]],
+    orders: Sequence[str],
+    max_probes: int,
+) -> dict[Hashable, _T]:
     try:
         connection = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
     except sqlite3.DatabaseError:
         return {}
     try:
-        return _read_rows(connection, size_hint=copy.stat().st_size)
+        return _read_rows(connection, copy.stat().st_size, table, columns, decode, orders, max_probes)
     finally:
         connection.close()
 
@@ -132,29 +173,35 @@ def _clear_page_count(copy: Path) -> None:
             file.write(b"\x00\x00\x00\x00")
 
 
-def _read_rows(connection: sqlite3.Connection, size_hint: int) -> dict[str, Bookmark]:
+def _read_rows(
+    connection: sqlite3.Connection,
+    size_hint: int,
+    table: str,
+    columns: Sequence[str],
+    decode: Callable[[Sequence[object]], tuple[Hashable, _T]],
+    orders: Sequence[str],
+    max_probes: int,
+) -> dict[Hashable, _T]:
     try:
-        known = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (schema.TABLE,)
-        ).fetchone()
+        known = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
     except sqlite3.DatabaseError:
         return {}  # the schema page itself is unreadable: nothing can be found by name
     if known is None:
         return {}
     # Rowids reachable by any path through the table or its indexes; each walk stops at
-    # the first damaged page, so walk forwards, backwards and through both indexes.
+    # the first damaged page, so walk forwards, backwards and through the indexes.
     rowids: set[int] = set()
-    for order in ("rowid", "rowid DESC", "article_id", "saved_at"):
+    for order in orders:
         try:
-            for (rowid,) in connection.execute(f"SELECT rowid FROM {schema.TABLE} ORDER BY {order}"):
+            for (rowid,) in connection.execute(f"SELECT rowid FROM {table} ORDER BY {order}"):
                 rowids.add(rowid)
         except sqlite3.DatabaseError:
             pass
     # Rows behind a damaged interior page may still be found by rowid: probe every rowid
     # up to the largest seen (or what the file size could hold, when nothing was seen).
-    upper = min(max(max(rowids, default=0), size_hint // 64), _MAX_PROBES)
-    found: dict[str, Bookmark] = {}
-    query = f"SELECT {schema.SELECT_COLUMNS} FROM {schema.TABLE} WHERE rowid = ?"
+    upper = min(max(max(rowids, default=0), size_hint // 64), max_probes)
+    found: dict[Hashable, _T] = {}
+    query = f"SELECT {', '.join(columns)} FROM {table} WHERE rowid = ?"
     for rowid in sorted(rowids | set(range(1, upper + 1))):
         try:
             row = connection.execute(query, (rowid,)).fetchone()
@@ -167,8 +214,8 @@ def _read_rows(connection: sqlite3.Connection, size_hint: int) -> dict[str, Book
         if row is None:
             continue
         try:
-            bookmark = schema.from_row(row)
+            key, value = decode(row)
         except (ValueError, TypeError):
             continue
-        found.setdefault(bookmark.id, bookmark)
+        found.setdefault(key, value)
     return found

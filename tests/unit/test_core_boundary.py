@@ -17,6 +17,8 @@ CORE = [
     "reader.entities.kinds",
     "reader.entities.cache",
     "reader.store",
+    "reader.library",
+    "reader.library.dump_kind",
     "reader.cli",
 ]
 

@@ -1,0 +1,460 @@
+"""The :class:`Library`: every source's articles in one SQLite file, read lazily.
+
+Thread rule: one ``Library`` per thread is the intended use (opening one is cheap); a
+``Library`` shared between threads is still safe, its calls are serialised by a lock.
+
+Core module: stdlib only; no textual or rich imports.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader.entities.index import entity_key
+from reader.library import database, entity_index, refresh, schema
+from reader.library.database import LibraryError
+from reader.library.query import Query, parse_query
+from reader.library.refresh import Job, RefreshProgress, RefreshReport
+from reader.library.results import Results, compile_filters, matching_sql, ordered_rowids
+from reader.library.writer import Writer, immediate
+from reader.model import Article, Entity
+from reader.paths import data_dir, seeds_dir
+from reader.sanitize import clean_line
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    id: int
+    name: str
+    location: str
+    kind: str
+    tags: tuple[str, ...]
+    total: int
+    unread: int
+    error: str
+    refreshed_at: datetime | None
+
+
+def default_path() -> Path:
+    """Where the library lives unless told otherwise (honours ``--data-dir`` and XDG)."""
+    return data_dir() / schema.FILENAME
+
+
+class Library:
+    """Sources, articles, read state, search and the entity index. Open with :meth:`open`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, recovery: str | None, recogniser: str) -> None:
+        self._connection: sqlite3.Connection | None = connection
+        self.path = path
+        self.recovery = recovery
+        """One line for the user when a damaged file was moved aside on opening, else None."""
+        self.recogniser = recogniser
+        """Whose entities :meth:`entities`, :meth:`entity_backlog` and ``entity:`` use."""
+        self._lock = threading.RLock()
+        self._publishers: tuple[tuple[int, int], list[str]] | None = None
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        default_sources: bool = True,
+        recogniser: str = "builtin",
+        timeout: float = database.DEFAULT_TIMEOUT,
+    ) -> Library:
+        """Open (creating, migrating or repairing) the library at ``path`` (default: the data dir).
+
+        On first use the bundled seeds become its source (``default_sources``). Nothing is
+        read from the sources here: call :meth:`refresh`.
+        """
+        path = Path(path) if path is not None else default_path()
+        connection, recovery = database.open_connection(path, timeout)
+        library = cls(connection, path, recovery, recogniser)
+        if default_sources:
+            try:
+                library._seed()
+            except BaseException:
+                library.close()
+                raise
+        return library
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- sources ------------------------------------------------------------------------------------
+
+    def add_source(
+        self, location: str, *, name: str | None = None, kind: str | None = None, tags: Sequence[str] = ()
+    ) -> SourceInfo:
+        """Add a source (a no-op returning it when its location is known). ``kind`` None: detect it."""
+        location = str(location)
+        found = refresh.get_kind(kind) if kind else refresh.detect(location)
+        if found is None:
+            if kind:
+                raise LibraryError(f"unknown kind of source: {clean_line(kind)}")
+            if "://" not in location and not Path(location).expanduser().exists():
+                raise LibraryError(f"{clean_line(location)}: no such file or directory")
+            raise LibraryError(f"{clean_line(location)}: not a kind of source Dateline can read")
+        try:
+            canonical = found.locate(location)
+        except ValueError as error:
+            raise LibraryError(clean_line(str(error))) from None
+        with self._write() as connection:
+            row = connection.execute("SELECT id FROM sources WHERE location = ?", (canonical,)).fetchone()
+            if row is None:
+                wanted = clean_line(name) if name is not None else clean_line(found.default_name(canonical))
+                if name is not None and not wanted:
+                    raise LibraryError("a source name cannot be empty")
+                unique = self._unique_name(connection, wanted or found.name, exact=name is not None)
+                tag_list = [t for t in (clean_line(t) for t in tags) if t]
+                connection.execute(
+                    "INSERT INTO sources (name, location, kind, tags, added_at) VALUES (?, ?, ?, ?, ?)",
+                    (unique, canonical, found.name, json.dumps(tag_list), int(time.time())),
+                )
+        return self._source_info(canonical)
+
+    def remove_source(self, name_or_location: str) -> SourceInfo:
+        """Remove a source and its articles, except bookmarked ones (kept, with no source)."""
+        info = self._source_info(name_or_location)
+        with self._write() as connection:
+            connection.execute(
+                "DELETE FROM articles WHERE source_id = ? AND id NOT IN (SELECT article_id FROM bookmarked)",
+                (info.id,),
+            )
+            connection.execute("UPDATE articles SET source_id = NULL WHERE source_id = ?", (info.id,))
+            connection.execute("DELETE FROM sources WHERE id = ?", (info.id,))
+        return info
+
+    def rename_source(self, name_or_location: str, new_name: str) -> SourceInfo:
+        info = self._source_info(name_or_location)
+        wanted = clean_line(new_name)
+        if not wanted:
+            raise LibraryError("a source name cannot be empty")
+        with self._write() as connection:
+            self._unique_name(connection, wanted, exact=True, allow_id=info.id)
+            connection.execute("UPDATE sources SET name = ? WHERE id = ?", (wanted, info.id))
+        return self._source_info(info.location)
+
+    def sources(self) -> list[SourceInfo]:
+        """Every source with its article and unread counts, in the order they were added."""
+        with self._read() as connection:
+            counts = {
+                row[0]: (row[1], row[2])
+                for row in connection.execute(
+                    "SELECT source_id, count(*), total(read = 0) FROM articles INDEXED BY articles_source "
+                    "WHERE source_id IS NOT NULL GROUP BY source_id"
+                )
+            }
+            rows = connection.execute(
+                "SELECT id, name, location, kind, tags, error, refreshed_at FROM sources ORDER BY id"
+            ).fetchall()
+        return [_source(row, *counts.get(row[0], (0, 0))) for row in rows]
+
+    def refresh(
+        self,
+        names: Sequence[str] | None = None,
+        *,
+        progress: Callable[[RefreshProgress], None] | None = None,
+        only_new: bool = False,
+    ) -> RefreshReport:
+        """Re-read sources (all, or those named); ``only_new``: only those never read yet."""
+        with self._lock:
+            chosen = self.sources() if names is None else [self._source_info(n) for n in dict.fromkeys(names)]
+            if only_new:
+                chosen = [s for s in chosen if s.refreshed_at is None]
+            writer = Writer(self._transaction, len(chosen), progress)
+            by_kind: dict[str, list[Job]] = {}
+            for info in chosen:
+                with self._write() as connection:
+                    gen, state = connection.execute(
+                        "UPDATE sources SET gen = gen + 1 WHERE id = ? RETURNING gen, state", (info.id,)
+                    ).fetchone()
+                job = Job(info.id, info.name, info.location, _json_dict(state), gen)
+                by_kind.setdefault(info.kind, []).append(job)
+            for kind_name, jobs in by_kind.items():
+                kind = refresh.get_kind(kind_name)
+                if kind is None:
+                    for job in jobs:
+                        writer.failed(job, f"this Dateline cannot read sources of kind {kind_name!r}")
+                    continue
+                try:
+                    kind.refresh(jobs, writer)
+                except sqlite3.DatabaseError as error:
+                    raise database.error_for(error, self.path, "refresh the library") from None
+            with self._write() as connection:
+                _apply_pending_read(connection)
+            return writer.report
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def parse_query(self, text: str) -> Query:
+        return parse_query(text)
+
+    def results(self, query: Query | str = "", *, order: str = "newest") -> Results:
+        """The articles matching ``query``, newest first (or by ``order="rank"`` when it has words)."""
+        if isinstance(query, str):
+            query = parse_query(query)
+        with self._read() as connection:
+            where, params = self._filters(connection, query)
+            rowids = ordered_rowids(connection, query, where, params, order)
+        return Results(rowids, self._fetch)
+
+    def article(self, article_id: str) -> Article | None:
+        with self._read() as connection:
+            row = connection.execute(
+                "SELECT id, title, body, source, section, byline, url, published, origin FROM articles WHERE id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        article_id, title, body, source, section, byline, url, published, origin = row
+        return Article(
+            id=article_id,
+            title=title,
+            paragraphs=tuple(body.split("\n\n")) if body else (),
+            source=source,
+            section=section,
+            byline=byline,
+            url=url,
+            published=published,
+            origin=origin,
+        )
+
+    def is_read(self, article_id: str) -> bool | None:
+        with self._read() as connection:
+            row = connection.execute("SELECT read FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else bool(row[0])
+
+    def mark_read(self, ids: Iterable[str], read: bool = True) -> int:
+        """Mark articles read (or unread); returns how many changed."""
+        wanted = [(int(read), article_id, int(read)) for article_id in dict.fromkeys(ids)]
+        with self._write(durable=True) as connection:
+            before = connection.total_changes
+            connection.executemany("UPDATE articles SET read = ? WHERE id = ? AND read != ?", wanted)
+            return connection.total_changes - before
+
+    def mark_all_read(self, query: Query | str = "", read: bool = True) -> int:
+        """Mark every article matching ``query`` read (or unread); returns how many changed."""
+        if isinstance(query, str):
+            query = parse_query(query)
+        with self._write(durable=True) as connection:
+            where, params = self._filters(connection, query)
+            sql, params = matching_sql(query, where, params)
+            cursor = connection.execute(
+                f"UPDATE articles SET read = ? WHERE read != ? AND n IN ({sql})", [int(read), int(read), *params]
+            )
+            return max(cursor.rowcount, 0)
+
+    def unread_count(self, source: str | None = None) -> int:
+        if source is not None:
+            return self._source_info(source).unread
+        with self._read() as connection:
+            return int(
+                connection.execute(
+                    "SELECT count(*) FROM articles INDEXED BY articles_source WHERE read = 0"
+                ).fetchone()[0]
+            )
+
+    def count(self) -> int:
+        with self._read() as connection:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # -- bookmarks ------------------------------------------------------------------------------------
+
+    def set_bookmarked(self, ids: Iterable[str]) -> None:
+        """The bookmarked ids (the whole set): for ``is:bookmarked``, and kept when their source goes.
+
+        Articles whose source is gone and that are no longer bookmarked are removed.
+        """
+        wanted = [(article_id,) for article_id in dict.fromkeys(ids)]
+        with self._write() as connection:
+            connection.execute("DELETE FROM bookmarked")
+            connection.executemany("INSERT INTO bookmarked (article_id) VALUES (?)", wanted)
+            connection.execute(
+                "DELETE FROM articles WHERE source_id IS NULL AND id NOT IN (SELECT article_id FROM bookmarked)"
+            )
+
+    # -- entities -------------------------------------------------------------------------------------
+
+    def entity_backlog(self, limit: int) -> list[tuple[str, str]]:
+        """Up to ``limit`` ``(content_hash, body)`` not yet recognised by :attr:`recogniser`."""
+        with self._read() as connection:
+            return entity_index.backlog(connection, self.recogniser, limit)
+
+    def store_entities(self, content_hash: str, entities: Sequence[Entity]) -> None:
+        self.store_many_entities([(content_hash, entities)])
+
+    def store_many_entities(self, items: Iterable[tuple[str, Sequence[Entity]]]) -> None:
+        """Store several results in one transaction (what the indexer does per batch)."""
+        with self._write() as connection:
+            for content_hash, entities in items:
+                entity_index.store(connection, self.recogniser, content_hash, entities)
+
+    def entities(self, content_hash: str) -> tuple[Entity, ...] | None:
+        with self._read() as connection:
+            return entity_index.load(connection, self.recogniser, content_hash)
+
+    def entity_progress(self) -> tuple[int, int]:
+        """``(done, total)``: distinct article contents recognised, and in the library."""
+        with self._read() as connection:
+            return entity_index.progress(connection, self.recogniser)
+
+    def mentioning(self, name: str) -> Query:
+        """The query for every article whose entities include ``name`` ("Huawei's" = "Huawei")."""
+        key = entity_key(clean_line(name))
+        return Query(text=f'entity:"{clean_line(name)}"', entities=(key,) if key else ())
+
+    # -- internals -------------------------------------------------------------------------------------
+
+    def _seed(self) -> None:
+        with self._write() as connection:
+            if connection.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone() is not None:
+                return
+            connection.execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')")
+            has_sources = connection.execute("SELECT 1 FROM sources LIMIT 1").fetchone() is not None
+        if not has_sources and seeds_dir().is_dir():
+            self.add_source(str(seeds_dir()), name="seeds", kind="dump")
+
+    def _filters(self, connection: sqlite3.Connection, query: Query) -> tuple[list[str], list[Any]]:
+        source_ids: list[int] = []
+        publishers: list[str] = []
+        if query.sources:
+            names = connection.execute("SELECT id, name FROM sources").fetchall()
+            known = self._known_publishers(connection)
+            for wanted in query.sources:
+                folded = wanted.casefold()
+                ids = [i for i, n in names if n.casefold() == folded]
+                pubs = [p for p in known if p.casefold() == folded]
+                if not ids and not pubs:
+                    ids = [i for i, n in names if n.casefold().startswith(folded)]
+                    pubs = [p for p in known if p.casefold().startswith(folded)]
+                source_ids += ids
+                publishers += pubs
+        return compile_filters(query, source_ids, publishers, self.recogniser)
+
+    def _known_publishers(self, connection: sqlite3.Connection) -> list[str]:
+        stamp = (connection.execute("PRAGMA data_version").fetchone()[0], connection.total_changes)
+        if self._publishers is None or self._publishers[0] != stamp:
+            rows = connection.execute(
+                "SELECT DISTINCT source COLLATE NOCASE FROM articles INDEXED BY articles_publisher WHERE source != ''"
+            )
+            self._publishers = (stamp, [row[0] for row in rows])
+        return self._publishers[1]
+
+    def _source_info(self, name_or_location: str) -> SourceInfo:
+        wanted = str(name_or_location)
+        with self._read() as connection:
+            row = connection.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", (wanted,)).fetchone()
+            if row is None:
+                candidates = {wanted}
+                if "://" not in wanted:
+                    with suppress(OSError, RuntimeError):
+                        candidates.add(str(Path(wanted).expanduser().resolve()))
+                for candidate in candidates:
+                    row = connection.execute("SELECT id FROM sources WHERE location = ?", (candidate,)).fetchone()
+                    if row is not None:
+                        break
+        if row is None:
+            raise LibraryError(f"no source named {clean_line(wanted)}")
+        for info in self.sources():
+            if info.id == row[0]:
+                return info
+        raise LibraryError(f"no source named {clean_line(wanted)}")
+
+    @staticmethod
+    def _unique_name(connection: sqlite3.Connection, wanted: str, *, exact: bool, allow_id: int | None = None) -> str:
+        def taken(name: str) -> bool:
+            row = connection.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+            return row is not None and row[0] != allow_id
+
+        if not taken(wanted):
+            return wanted
+        if exact:
+            raise LibraryError(f"there is already a source named {wanted}")
+        number = 2
+        while taken(f"{wanted} {number}"):
+            number += 1
+        return f"{wanted} {number}"
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple]:
+        with self._read() as connection:
+            return connection.execute(sql, params).fetchall()
+
+    def _connection_or_fail(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise LibraryError("the library is closed")
+        return self._connection
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            connection = self._connection_or_fail()
+            try:
+                yield connection
+            except sqlite3.DatabaseError as error:
+                raise database.error_for(error, self.path, "read the library") from None
+
+    @contextmanager
+    def _write(self, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            connection = self._connection_or_fail()
+            try:
+                with immediate(connection, durable=durable):
+                    yield connection
+            except sqlite3.DatabaseError as error:
+                raise database.error_for(error, self.path, "write the library") from None
+
+    def _transaction(self) -> Any:
+        return self._write()
+
+
+def _apply_pending_read(connection: sqlite3.Connection) -> None:
+    if connection.execute("SELECT 1 FROM pending_read LIMIT 1").fetchone() is None:
+        return
+    connection.execute("UPDATE articles SET read = 1 WHERE id IN (SELECT article_id FROM pending_read)")
+    connection.execute("DELETE FROM pending_read WHERE article_id IN (SELECT id FROM articles)")
+
+
+def _json_dict(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _source(row: tuple, total: int, unread: float) -> SourceInfo:
+    source_id, name, location, kind, tags, error, refreshed_at = row
+    try:
+        tag_list = tuple(str(t) for t in json.loads(tags))
+    except (TypeError, ValueError):
+        tag_list = ()
+    return SourceInfo(
+        id=source_id,
+        name=name,
+        location=location,
+        kind=kind,
+        tags=tag_list,
+        total=int(total),
+        unread=int(unread),
+        error=error,
+        refreshed_at=None if refreshed_at is None else datetime.fromtimestamp(refreshed_at, UTC),
+    )

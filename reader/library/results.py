@@ -1,0 +1,174 @@
+"""Search results as a cheap snapshot: the matching rowids in order, in one array.
+
+:meth:`Results.window` then reads only the rows a list draws, so a 100,000-article library
+never becomes 100,000 Python objects. Newest first is answered from the ``articles_order``
+index alone; full-text terms are matched by FTS5 and joined by rowid.
+
+Core module: stdlib only; no textual or rich imports.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from reader.library.query import Query
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One row of the headline list."""
+
+    id: str
+    title: str
+    source: str
+    """The publisher named by the article, else the library source's name."""
+    section: str
+    published: datetime | None
+    """When published (UTC), if the source said."""
+    read: bool
+    source_name: str = ""
+    """The library source it came from ('' when its source was removed)."""
+
+
+_HEADLINE_SQL = (
+    "SELECT a.n, a.id, a.title, a.source, a.section, a.published_at, a.read, coalesce(s.name, '') "
+    "FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.n IN ({marks})"
+)
+
+
+class Results:
+    """The articles matching a query, in order. ``len()`` is the count; rows are read by :meth:`window`."""
+
+    def __init__(self, rowids: array, fetch: Callable[[str, list[Any]], list[tuple]]) -> None:
+        self._rowids = rowids
+        self._fetch = fetch
+
+    def index_of(self, article_id: str) -> int | None:
+        """The position of ``article_id`` in these results (to keep a cursor on it), or None."""
+        rows = self._fetch("SELECT n FROM articles WHERE id = ?", [article_id])
+        return self.rowid_index(rows[0][0]) if rows else None
+
+    def __len__(self) -> int:
+        return len(self._rowids)
+
+    def __bool__(self) -> bool:
+        return bool(self._rowids)
+
+    def window(self, offset: int, limit: int) -> list[Headline]:
+        """The headlines at positions ``offset`` .. ``offset + limit`` (fewer at the end, or when
+        articles were removed since the snapshot was taken)."""
+        offset = max(0, offset)
+        wanted = self._rowids[offset : offset + max(0, limit)]
+        if not wanted:
+            return []
+        rows: dict[int, Headline] = {}
+        for start in range(0, len(wanted), 500):
+            part = list(wanted[start : start + 500])
+            for n, article_id, title, source, section, published_at, read, name in self._fetch(
+                _HEADLINE_SQL.format(marks=",".join("?" * len(part))), part
+            ):
+                rows[n] = Headline(
+                    id=article_id,
+                    title=title,
+                    source=source or name,
+                    section=section,
+                    published=None if published_at is None else datetime.fromtimestamp(published_at, UTC),
+                    read=bool(read),
+                    source_name=name,
+                )
+        return [rows[n] for n in wanted if n in rows]
+
+    def ids(self, offset: int = 0, limit: int | None = None) -> list[str]:
+        """Article ids in order (for a small slice, or for acting on all: ``mark_all_read`` uses SQL)."""
+        end = None if limit is None else offset + limit
+        return [headline.id for headline in self.window(offset, (end or len(self)) - offset)]
+
+    def rowid_index(self, rowid: int) -> int | None:
+        try:
+            return self._rowids.index(rowid)
+        except ValueError:
+            return None
+
+
+def compile_filters(
+    query: Query, source_ids: list[int], publishers: list[str], recogniser: str
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``articles a`` (and their parameters) for everything but the words.
+
+    ``source_ids``/``publishers`` are what ``source:`` names resolved to (both empty with
+    ``source:`` given: nothing matches).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if query.sources:
+        parts = []
+        if source_ids:
+            parts.append(f"a.source_id IN ({','.join('?' * len(source_ids))})")
+            params += source_ids
+        if publishers:
+            parts.append(f"a.source COLLATE NOCASE IN ({','.join('?' * len(publishers))})")
+            params += publishers
+        where.append(f"({' OR '.join(parts)})" if parts else "0")
+    if query.read is not None:
+        where.append("a.read = ?")
+        params.append(int(query.read))
+    if query.after is not None:
+        where.append("a.rank_time >= ?")
+        params.append(query.after_epoch())
+    if query.before is not None:
+        where.append("a.rank_time < ?")
+        params.append(query.before_epoch())
+    if query.bookmarked:
+        where.append("a.n IN (SELECT b2.n FROM bookmarked b JOIN articles b2 ON b2.id = b.article_id)")
+    for key in query.entities:
+        where.append(
+            "a.n IN (SELECT e2.n FROM mentions m JOIN articles e2 ON e2.content_hash = m.content_hash "
+            "WHERE m.recogniser = ? AND m.key = ?)"
+        )
+        params += [recogniser, key]
+    excluded = query.fts_excluded()
+    if excluded:
+        where.append("a.n NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(excluded)
+    return where, params
+
+
+def matching_sql(query: Query, where: list[str], params: list[Any]) -> tuple[str, list[Any]]:
+    """``SELECT a.n FROM articles a ...`` for every match, unordered, with its parameters."""
+    match = query.fts_match()
+    if match is not None:
+        where = ["a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *where]
+        params = [match, *params]
+    condition = f" WHERE {' AND '.join(where)}" if where else ""
+    return f"SELECT a.n FROM articles a INDEXED BY articles_order{condition}", params
+
+
+def ordered_rowids(
+    connection: sqlite3.Connection,
+    query: Query,
+    where: list[str],
+    params: list[Any],
+    order: str,
+) -> array:
+    """Run the query: the rowids of every match, in ``order`` ("newest" or "rank")."""
+    match = query.fts_match()
+    if match is not None and order == "rank":
+        conditions = "".join(" AND " + w for w in where)
+        sql = (
+            "SELECT a.n FROM articles_fts f JOIN articles a ON a.n = f.rowid "
+            f"WHERE articles_fts MATCH ?{conditions} ORDER BY f.rank, a.rank_time DESC, a.seq"
+        )
+        params = [match, *params]
+    else:
+        sql, params = matching_sql(query, where, params)
+        sql += " ORDER BY a.rank_time DESC, a.seq"
+    result = array("q")
+    cursor = connection.execute(sql, params)
+    while batch := cursor.fetchmany(4096):
+        result.extend(row[0] for row in batch)
+    return result
