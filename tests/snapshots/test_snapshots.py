@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import pytest
+from support import library_app
 
-from reader.sources import load_sources
 from reader.ui.app import DatelineApp
 
 
 def seed_app() -> DatelineApp:
-    return DatelineApp(load_sources().articles)
+    return library_app()
 
 
 def test_main_80x24(snap_compare) -> None:

@@ -7,10 +7,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from support import gazetteer_recogniser, rows, screen_text, wait_for_text, write_dump
+from support import gazetteer_recogniser, library_app, rows, screen_text, wait_for_text, write_dump
 from textual.widgets import Static
 
-from reader.sources import load_sources
 from reader.ui.app import DatelineApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -44,7 +43,10 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def make_app(corpus: Path, recognise=None) -> DatelineApp:
-    return DatelineApp(load_sources([corpus]).articles, recognise=recognise or gazetteer_recogniser(NAMES))
+    """The corpus in a library; the app recognises its entities in the background at once."""
+    app = library_app(corpus, recognise=recognise or gazetteer_recogniser(NAMES), index_entities=True)
+    app.index_delay = 0
+    return app
 
 
 def body_spans(app: DatelineApp) -> list:
@@ -211,7 +213,7 @@ async def test_recognition_is_cached_per_article_content(corpus: Path) -> None:
         calls.append(text)
         return real(text)
 
-    app = make_app(corpus, recognise=counting)
+    app = library_app(corpus, recognise=counting)  # no background indexer: only what is read
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("j")
@@ -222,7 +224,7 @@ async def test_recognition_is_cached_per_article_content(corpus: Path) -> None:
 
 
 async def test_builtin_recogniser_on_the_seeds() -> None:
-    app = DatelineApp(load_sources().articles)
+    app = library_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j")
         await settle(pilot)

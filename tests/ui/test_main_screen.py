@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import HOSTILE_TITLES, rows, screen_text, toasts, wait_for_text, write_dump
+from support import HOSTILE_TITLES, library_app, rows, screen_text, seed_articles, toasts, wait_for_text, write_dump
+from textual.app import App
 from textual.widgets import Input
 
 from reader.model import Article
-from reader.sources import load_sources
 from reader.ui.app import DatelineApp
+from reader.ui.rows import Row
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -19,7 +20,7 @@ SIZE = (80, 24)
 
 
 def seed_app() -> DatelineApp:
-    return DatelineApp(load_sources().articles)
+    return library_app()
 
 
 async def test_starts_with_headlines_and_first_article() -> None:
@@ -91,10 +92,10 @@ async def test_filter_as_you_type_and_escape_clears() -> None:
         assert isinstance(app.focused, Input)
         await pilot.pause()
         assert [a.source for a in rows(headlines)] == ["CNET"]
-        text = screen_text(app)
-        assert "Headlines 1/10" in text and "filter: CNET" in text
-        # Title words match too, case-insensitively, every word must match.
-        await pilot.press(*["backspace"] * 4, *"huawei google")
+        assert "Headlines 1/10" in screen_text(app)
+        assert "search: CNET" in str(screen.query_one("#list-pane").border_subtitle)
+        # The library's query language: words search the text, "phrases" match exactly.
+        await pilot.press(*["backspace"] * 4, *'huawei "iron curtain"')
         await pilot.pause()
         assert [a.title for a in rows(headlines)] == [
             "The New New World: As Huawei Loses Google, the U.S.-China Tech Cold War Gets Its Iron Curtain"
@@ -104,7 +105,7 @@ async def test_filter_as_you_type_and_escape_clears() -> None:
         await pilot.press("escape")  # clears it
         await pilot.pause()
         assert len(rows(headlines)) == 10
-        assert "filter:" not in screen_text(app)
+        assert "search:" not in screen_text(app)
 
 
 async def test_filter_with_no_match_shows_message() -> None:
@@ -169,7 +170,7 @@ async def test_hostile_titles_are_shown_literally_and_do_nothing(tmp_path: Path)
     path = write_dump(
         tmp_path / "hostile.txt", [(t, "Body [@click=app.quit]click me[/] text.") for t in HOSTILE_TITLES]
     )
-    app = DatelineApp(load_sources([path]).articles)
+    app = library_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -197,16 +198,42 @@ async def test_mouse_click_selects_a_headline() -> None:
         assert headlines.cursor == 1
 
 
-async def test_holds_100k_headlines() -> None:
-    articles = [Article(id=f"{i:08x}", title=f"Headline number {i}", source="Wire") for i in range(100_000)]
-    app = DatelineApp(articles)
+class CountingRows:
+    """A provider of ``count`` generated rows that records what the list asked for."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.fetched = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def window(self, offset: int, limit: int) -> list[Row]:
+        chunk = range(offset, min(offset + limit, self.count))
+        self.fetched += len(chunk)
+        return [Row(f"{i:08x}", f"Headline number {i}", "Wire", "", None, i % 2 == 0) for i in chunk]
+
+    def index_of(self, article_id: str) -> int | None:
+        return int(article_id, 16) if int(article_id, 16) < self.count else None
+
+
+async def test_holds_100k_headlines_and_fetches_only_what_it_draws() -> None:
+    rows_100k = CountingRows(100_000)
+
+    class ListApp(App[None]):
+        def compose(self):
+            yield HeadlineList(rows_100k)
+
+    app = ListApp()
     async with app.run_test(size=SIZE) as pilot:
-        headlines = app.screen.query_one(HeadlineList)
+        headlines = app.query_one(HeadlineList)
+        headlines.focus()
         await pilot.press("G")
         await pilot.pause()
         assert headlines.cursor == 99_999
         assert "Headline number 99999" in screen_text(app)
         assert len(headlines.children) == 0  # one widget, not one per row
+        assert rows_100k.fetched < 1_000  # a block or two around what is drawn, never all
 
 
 async def test_narrow_terminal_shows_one_pane_and_z_stacks_them() -> None:
@@ -224,14 +251,19 @@ async def test_narrow_terminal_shows_one_pane_and_z_stacks_them() -> None:
         assert screen.query_one("#article-pane").region.width == 60
 
 
-async def test_load_errors_are_notified(tmp_path: Path) -> None:
+async def test_a_source_that_cannot_be_read_is_notified_and_the_others_open(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
-    result = load_sources([bad, Path(__file__).resolve().parents[2] / "seeds"])
-    app = DatelineApp(result.articles, load_errors=result.errors)
+    good = write_dump(tmp_path / "good.txt", [("A good story", "It reads well.")])
+    app = library_app(sources=[str(bad), str(tmp_path / "missing.txt"), str(good)], refresh=True)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert f"Could not read a source\n{bad}: empty file" in toasts(app)
+        shown = toasts(app)
+        assert any(t.startswith("Could not read a source\n") and "missing.txt" in t for t in shown)
+        assert any(t.startswith("Could not read a source\n") and "bad.txt" in t for t in shown)
+        # The list shows the sources given (the good one), not the whole library.
+        assert [r.title for r in rows(app.screen.headlines)] == ["A good story"]
 
 
 def test_cursor_moves_coalesce() -> None:
@@ -253,7 +285,7 @@ async def test_enter_reads_the_headline_under_the_cursor_at_once() -> None:
         screen.headlines.cursor = 2  # its Highlighted message not handled yet
         screen.headlines.action_select()
         view = screen.article_view
-        assert view.article is app.articles[2] and app.focused is view
+        assert view.article.id == seed_articles()[2].id and app.focused is view
         view.scroll_to(y=3, animate=False, immediate=True)
         await pilot.pause()  # now the stale Highlighted messages arrive
-        assert view.article is app.articles[2] and view.scroll_y == 3
+        assert view.article.id == seed_articles()[2].id and view.scroll_y == 3

@@ -317,8 +317,12 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="recognise", exit_on_error=False)
     def _recognise(self, article: Article) -> None:
         """Recognise off the UI thread: the text is already on screen, colour follows."""
-        entities = self.entity_cache.entities_for(article)
+        entities = self.entities_of(article)
         self.post_message(EntitiesReady(article, entities))
+
+    def entities_of(self, article: Article) -> tuple[Entity, ...]:
+        """The entities of ``article`` (runs in a worker thread; the main screen asks the library first)."""
+        return self.entity_cache.entities_for(article)
 
     @on(EntitiesReady)
     def _entities_ready(self, event: EntitiesReady) -> None:
@@ -444,7 +448,8 @@ class ReaderScreen(Screen[None]):
         shown = len(self.headlines)
         total = self.total_count()
         pane.border_title = self.list_title(shown, total)
-        pane.border_subtitle = clean_line(" · ".join(self.filter_notes()))
+        # Content, never a markup string: the notes hold what the user typed ("T[/]").
+        pane.border_subtitle = Content(clean_line(" · ".join(self.filter_notes())))
         article_pane = self.query_one("#article-pane")
         has_article = self.article_view.article is not None and shown
         article_pane.border_title = f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article"
