@@ -130,7 +130,7 @@ async def test_question_mark_shows_every_key() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for words in ["Headlines", "Article", "Filter", "Switch pane", "Quit", "Page down"]:
+        for words in ["Headlines", "Article", "Search", "Switch pane", "Quit", "Page down", "Next unread"]:
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
@@ -150,8 +150,8 @@ async def test_command_palette_runs_actions() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Filter")
-        assert "Main screen: Filter" in await wait_for_text(pilot, "Main screen: Filter")
+        await pilot.press(*"Search")
+        assert "Main screen: Search" in await wait_for_text(pilot, "Main screen: Search")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.focused, Input) and app.focused.id == "filter"
@@ -162,7 +162,7 @@ async def test_palette_lists_every_bound_action() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        for title in ["Headlines: Down", "Headlines: Last", "Article: Page down", "Main screen: Filter", "Keys"]:
+        for title in ["Headlines: Down", "Headlines: Last", "Article: Page down", "Main screen: Search", "Keys"]:
             assert title in titles
 
 

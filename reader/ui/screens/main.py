@@ -65,6 +65,15 @@ class MainScreen(ReaderScreen):
         ),
         Binding("B", "app.bookmarks", "Bookmarks", id="main.bookmarks", tooltip="Open the saved articles"),
         Binding("u", "undo", "Undo remove", show=False, id="main.undo", tooltip="Put back the last removed bookmark"),
+        # "/" searches the whole library here (the query language), not just the list.
+        Binding(
+            "slash",
+            "filter",
+            "Search",
+            id="main.search",
+            tooltip='Search the library as you type: words, "phrases", source:, is:unread, entity:, after:',
+            priority=True,
+        ),
         # Read state (newsboat's n/N/A are taken here: n/N step through entity mentions).
         Binding(
             "full_stop",
