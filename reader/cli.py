@@ -17,7 +17,11 @@ from reader import __version__
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "list": ("reader.commands.listing", "print the headlines of SOURCEs without starting the UI"),
+    "list": ("reader.commands.listing", "print the library's headlines (or those of SOURCEs) without the UI"),
+    "search": ("reader.commands.search", 'search the library (words, "phrases", source:, is:unread, entity:...)'),
+    "sources": ("reader.commands.sources", "list, add, remove and rename the library's sources"),
+    "refresh": ("reader.commands.refresh", "re-read the library's sources (all, or those named)"),
+    "mark": ("reader.commands.mark", "mark articles read or unread"),
     "entities": ("reader.commands.entities", "print the named entities in a text or JSON lines"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
     "bookmarks": ("reader.commands.bookmarks", "list, add, remove, export and import bookmarks"),
@@ -36,7 +40,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="keep bookmarks in DIR instead of the user data directory",
+        help="keep the library and bookmarks in DIR instead of the user data directory",
     )
 
 

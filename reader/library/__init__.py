@@ -5,10 +5,11 @@ Core package: stdlib only; no textual or rich imports.
 """
 
 from reader.library.database import LibraryError
-from reader.library.library import Library, SourceInfo, default_path
+from reader.library.library import Library, default_path
 from reader.library.query import Query, parse_query
 from reader.library.refresh import RefreshProgress, RefreshReport
 from reader.library.results import Headline, Results
+from reader.library.source_table import SourceInfo
 
 __all__ = [
     "Headline",

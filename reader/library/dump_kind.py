@@ -12,16 +12,15 @@ Core module: stdlib only; no textual or rich imports.
 from __future__ import annotations
 
 import codecs
-import io
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from reader.library.dump_reader import SNIFF, read_dump
 from reader.library.refresh import Job, Sink
 from reader.model import Article
-from reader.sources import DIRECTORY_SUFFIXES, SourceError, dump
+from reader.sources import DIRECTORY_SUFFIXES, SourceError
 
-_SNIFF = 65536
 _FILE_SEQ = 10_000_000
 """Articles of the n-th file of a directory are ordered from ``n * _FILE_SEQ``."""
 
@@ -32,11 +31,11 @@ class DumpKind:
     def detect(self, location: str) -> int:
         path = Path(location).expanduser()
         if path.is_dir():
-            return 1
+            return 1 if _files(path) else 0
         if not path.is_file():
             return 0
         with open(path, "rb") as file:
-            head = file.read(_SNIFF)
+            head = file.read(SNIFF)
         if b"\x00" in head:
             return 0
         try:
@@ -129,25 +128,8 @@ def _files(root: Path) -> list[Path]:
 
 
 def _stream(path: Path, sink: Sink, job: Job, before: int, total: int) -> Iterator[Article]:
-    """The articles of ``path``, read line by line; :class:`SourceError` when it is not dump text."""
-    try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed below, also when the consumer stops early
-    except FileNotFoundError:
-        raise SourceError("no such file or directory") from None
-    except PermissionError:
-        raise SourceError("permission denied") from None
-    with raw:
-        head = raw.peek(_SNIFF)[:_SNIFF] if hasattr(raw, "peek") else b""
-        if b"\x00" in head:
-            raise SourceError("binary file, not text")
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline=None)
-        count = 0
-        try:
-            for count, article in enumerate(dump.iter_articles(text, origin=str(path)), 1):
-                if count % 256 == 0:
-                    sink.progress(job, min(1.0, (before + raw.tell()) / total))
-                yield article
-        except UnicodeDecodeError:
-            raise SourceError(f"not UTF-8 text (a bad byte after article {count})") from None
-        if count == 0:
-            raise SourceError("empty file" if not head.strip() else "no articles found")
+    """The articles of ``path``, reporting progress; :class:`SourceError` when it is not dump text."""
+    for count, (article, offset) in enumerate(read_dump(path), 1):
+        if count % 256 == 0:
+            sink.progress(job, min(1.0, (before + offset) / total))
+        yield article

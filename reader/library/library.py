@@ -13,35 +13,21 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from reader.entities.index import entity_key
-from reader.library import database, entity_index, refresh, schema
+from reader.library import database, entity_index, refresh, schema, source_table
 from reader.library.database import LibraryError
 from reader.library.query import Query, parse_query
 from reader.library.refresh import Job, RefreshProgress, RefreshReport
 from reader.library.results import Results, compile_filters, matching_sql, ordered_rowids
-from reader.library.writer import Writer, immediate
+from reader.library.source_table import SourceInfo
+from reader.library.writer import Writer, delete_articles, immediate
 from reader.model import Article, Entity
 from reader.paths import data_dir, seeds_dir
 from reader.sanitize import clean_line
-
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    id: int
-    name: str
-    location: str
-    kind: str
-    tags: tuple[str, ...]
-    total: int
-    unread: int
-    error: str
-    refreshed_at: datetime | None
 
 
 def default_path() -> Path:
@@ -112,6 +98,8 @@ class Library:
                 raise LibraryError(f"unknown kind of source: {clean_line(kind)}")
             if "://" not in location and not Path(location).expanduser().exists():
                 raise LibraryError(f"{clean_line(location)}: no such file or directory")
+            if "://" not in location and Path(location).expanduser().is_dir():
+                raise LibraryError(f"{clean_line(location)}: the directory holds no files Dateline can read")
             raise LibraryError(f"{clean_line(location)}: not a kind of source Dateline can read")
         try:
             canonical = found.locate(location)
@@ -123,50 +111,38 @@ class Library:
                 wanted = clean_line(name) if name is not None else clean_line(found.default_name(canonical))
                 if name is not None and not wanted:
                     raise LibraryError("a source name cannot be empty")
-                unique = self._unique_name(connection, wanted or found.name, exact=name is not None)
+                unique = source_table.unique_name(connection, wanted or found.name, exact=name is not None)
                 tag_list = [t for t in (clean_line(t) for t in tags) if t]
                 connection.execute(
                     "INSERT INTO sources (name, location, kind, tags, added_at) VALUES (?, ?, ?, ?, ?)",
                     (unique, canonical, found.name, json.dumps(tag_list), int(time.time())),
                 )
-        return self._source_info(canonical)
+        return self._find(canonical)
 
     def remove_source(self, name_or_location: str) -> SourceInfo:
         """Remove a source and its articles, except bookmarked ones (kept, with no source)."""
-        info = self._source_info(name_or_location)
+        info = self._find(name_or_location)
         with self._write() as connection:
-            connection.execute(
-                "DELETE FROM articles WHERE source_id = ? AND id NOT IN (SELECT article_id FROM bookmarked)",
-                (info.id,),
-            )
+            connection.execute("DELETE FROM also_in WHERE source_id = ?", (info.id,))
+            delete_articles(connection, "source_id = ? AND id NOT IN (SELECT article_id FROM bookmarked)", (info.id,))
             connection.execute("UPDATE articles SET source_id = NULL WHERE source_id = ?", (info.id,))
             connection.execute("DELETE FROM sources WHERE id = ?", (info.id,))
         return info
 
     def rename_source(self, name_or_location: str, new_name: str) -> SourceInfo:
-        info = self._source_info(name_or_location)
+        info = self._find(name_or_location)
         wanted = clean_line(new_name)
         if not wanted:
             raise LibraryError("a source name cannot be empty")
         with self._write() as connection:
-            self._unique_name(connection, wanted, exact=True, allow_id=info.id)
+            source_table.unique_name(connection, wanted, exact=True, allow_id=info.id)
             connection.execute("UPDATE sources SET name = ? WHERE id = ?", (wanted, info.id))
-        return self._source_info(info.location)
+        return self._find(info.location)
 
     def sources(self) -> list[SourceInfo]:
         """Every source with its article and unread counts, in the order they were added."""
         with self._read() as connection:
-            counts = {
-                row[0]: (row[1], row[2])
-                for row in connection.execute(
-                    "SELECT source_id, count(*), total(read = 0) FROM articles INDEXED BY articles_source "
-                    "WHERE source_id IS NOT NULL GROUP BY source_id"
-                )
-            }
-            rows = connection.execute(
-                "SELECT id, name, location, kind, tags, error, refreshed_at FROM sources ORDER BY id"
-            ).fetchall()
-        return [_source(row, *counts.get(row[0], (0, 0))) for row in rows]
+            return source_table.all_sources(connection)
 
     def refresh(
         self,
@@ -177,18 +153,23 @@ class Library:
     ) -> RefreshReport:
         """Re-read sources (all, or those named); ``only_new``: only those never read yet."""
         with self._lock:
-            chosen = self.sources() if names is None else [self._source_info(n) for n in dict.fromkeys(names)]
-            if only_new:
-                chosen = [s for s in chosen if s.refreshed_at is None]
-            writer = Writer(self._transaction, len(chosen), progress)
+            with self._write() as connection:
+                if names is None:
+                    ids = [row[0] for row in connection.execute("SELECT id FROM sources")]
+                else:
+                    ids = list(dict.fromkeys(source_table.find_id(connection, name) for name in names))
+                condition = " AND refreshed_at IS NULL" if only_new else ""
+                rows = connection.execute(
+                    f"UPDATE sources SET gen = gen + 1 WHERE id IN ({','.join('?' * len(ids))}){condition} "
+                    "RETURNING id, name, location, kind, state, gen",
+                    ids,
+                ).fetchall()
+            rows.sort()
+            writer = Writer(self._transaction, len(rows), progress)
             by_kind: dict[str, list[Job]] = {}
-            for info in chosen:
-                with self._write() as connection:
-                    gen, state = connection.execute(
-                        "UPDATE sources SET gen = gen + 1 WHERE id = ? RETURNING gen, state", (info.id,)
-                    ).fetchone()
-                job = Job(info.id, info.name, info.location, _json_dict(state), gen)
-                by_kind.setdefault(info.kind, []).append(job)
+            for source_id, name, location, kind_name, state, gen in rows:
+                job = Job(source_id, name, location, _json_dict(state), gen)
+                by_kind.setdefault(kind_name, []).append(job)
             for kind_name, jobs in by_kind.items():
                 kind = refresh.get_kind(kind_name)
                 if kind is None:
@@ -199,8 +180,11 @@ class Library:
                     kind.refresh(jobs, writer)
                 except sqlite3.DatabaseError as error:
                     raise database.error_for(error, self.path, "refresh the library") from None
-            with self._write() as connection:
-                _apply_pending_read(connection)
+            with self._read() as connection:
+                pending = connection.execute("SELECT 1 FROM pending_read LIMIT 1").fetchone() is not None
+            if pending:
+                with self._write() as connection:
+                    _apply_pending_read(connection)
             return writer.report
 
     # -- reading --------------------------------------------------------------------------------------
@@ -265,7 +249,7 @@ class Library:
 
     def unread_count(self, source: str | None = None) -> int:
         if source is not None:
-            return self._source_info(source).unread
+            return self._find(source).unread
         with self._read() as connection:
             return int(
                 connection.execute(
@@ -288,9 +272,7 @@ class Library:
         with self._write() as connection:
             connection.execute("DELETE FROM bookmarked")
             connection.executemany("INSERT INTO bookmarked (article_id) VALUES (?)", wanted)
-            connection.execute(
-                "DELETE FROM articles WHERE source_id IS NULL AND id NOT IN (SELECT article_id FROM bookmarked)"
-            )
+            delete_articles(connection, "source_id IS NULL AND id NOT IN (SELECT article_id FROM bookmarked)")
 
     # -- entities -------------------------------------------------------------------------------------
 
@@ -337,17 +319,8 @@ class Library:
         source_ids: list[int] = []
         publishers: list[str] = []
         if query.sources:
-            names = connection.execute("SELECT id, name FROM sources").fetchall()
             known = self._known_publishers(connection)
-            for wanted in query.sources:
-                folded = wanted.casefold()
-                ids = [i for i, n in names if n.casefold() == folded]
-                pubs = [p for p in known if p.casefold() == folded]
-                if not ids and not pubs:
-                    ids = [i for i, n in names if n.casefold().startswith(folded)]
-                    pubs = [p for p in known if p.casefold().startswith(folded)]
-                source_ids += ids
-                publishers += pubs
+            source_ids, publishers = source_table.resolve_filter(connection, query.sources, known)
         return compile_filters(query, source_ids, publishers, self.recogniser)
 
     def _known_publishers(self, connection: sqlite3.Connection) -> list[str]:
@@ -359,40 +332,9 @@ class Library:
             self._publishers = (stamp, [row[0] for row in rows])
         return self._publishers[1]
 
-    def _source_info(self, name_or_location: str) -> SourceInfo:
-        wanted = str(name_or_location)
+    def _find(self, name_or_location: str) -> SourceInfo:
         with self._read() as connection:
-            row = connection.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", (wanted,)).fetchone()
-            if row is None:
-                candidates = {wanted}
-                if "://" not in wanted:
-                    with suppress(OSError, RuntimeError):
-                        candidates.add(str(Path(wanted).expanduser().resolve()))
-                for candidate in candidates:
-                    row = connection.execute("SELECT id FROM sources WHERE location = ?", (candidate,)).fetchone()
-                    if row is not None:
-                        break
-        if row is None:
-            raise LibraryError(f"no source named {clean_line(wanted)}")
-        for info in self.sources():
-            if info.id == row[0]:
-                return info
-        raise LibraryError(f"no source named {clean_line(wanted)}")
-
-    @staticmethod
-    def _unique_name(connection: sqlite3.Connection, wanted: str, *, exact: bool, allow_id: int | None = None) -> str:
-        def taken(name: str) -> bool:
-            row = connection.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
-            return row is not None and row[0] != allow_id
-
-        if not taken(wanted):
-            return wanted
-        if exact:
-            raise LibraryError(f"there is already a source named {wanted}")
-        number = 2
-        while taken(f"{wanted} {number}"):
-            number += 1
-        return f"{wanted} {number}"
+            return source_table.find(connection, name_or_location)
 
     def _fetch(self, sql: str, params: list[Any]) -> list[tuple]:
         with self._read() as connection:
@@ -427,8 +369,6 @@ class Library:
 
 
 def _apply_pending_read(connection: sqlite3.Connection) -> None:
-    if connection.execute("SELECT 1 FROM pending_read LIMIT 1").fetchone() is None:
-        return
     connection.execute("UPDATE articles SET read = 1 WHERE id IN (SELECT article_id FROM pending_read)")
     connection.execute("DELETE FROM pending_read WHERE article_id IN (SELECT id FROM articles)")
 
@@ -439,22 +379,3 @@ def _json_dict(text: str) -> dict[str, Any]:
     except (TypeError, ValueError):
         return {}
     return value if isinstance(value, dict) else {}
-
-
-def _source(row: tuple, total: int, unread: float) -> SourceInfo:
-    source_id, name, location, kind, tags, error, refreshed_at = row
-    try:
-        tag_list = tuple(str(t) for t in json.loads(tags))
-    except (TypeError, ValueError):
-        tag_list = ()
-    return SourceInfo(
-        id=source_id,
-        name=name,
-        location=location,
-        kind=kind,
-        tags=tag_list,
-        total=int(total),
-        unread=int(unread),
-        error=error,
-        refreshed_at=None if refreshed_at is None else datetime.fromtimestamp(refreshed_at, UTC),
-    )

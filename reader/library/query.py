@@ -1,6 +1,7 @@
 """The search language, parsed into a :class:`Query`; parsing never fails.
 
-``huawei ban`` (every word, the last one also as a prefix, as you type), ``"exact phrase"``,
+``huawei ban`` (every word, the last one also as a prefix, as you type, once it has two
+characters), ``"exact phrase"``,
 ``-word`` / ``-"phrase"`` (must not appear), ``source:NAME`` (a library source or a
 publisher: its name, else names starting with it; quotes allowed), ``is:unread``,
 ``is:read``, ``is:bookmarked``, ``entity:"Name"`` (articles whose recognised entities
@@ -159,7 +160,7 @@ def parse_query(text: str) -> Query:
         found = _split_words(token)
         (excluded if negated else words).extend(found)
         last_is_word = bool(found) and not negated and not token.endswith('"')
-    prefix_last = last_is_word and at >= length and not text[-1:].isspace()
+    prefix_last = last_is_word and at >= length and not text[-1:].isspace() and len(words[-1]) >= 2
     return Query(
         text=text,
         words=tuple(words),

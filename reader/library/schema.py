@@ -47,7 +47,7 @@ ARTICLE_COLUMNS = (
 )
 SOURCE_COLUMNS = ("id", "name", "location", "kind", "tags", "state", "error", "refreshed_at", "added_at", "gen")
 
-_FTS_COLUMNS = "title, body, source, section, byline"
+FTS_COLUMNS = "title, body, source, section, byline"
 _FTS_NEW = "new.title, new.body, new.source, new.section, new.byline"
 _FTS_OLD = "old.title, old.body, old.source, old.section, old.byline"
 
@@ -89,23 +89,17 @@ _VERSION_1 = (
     "CREATE INDEX articles_hash ON articles (content_hash)",
     "CREATE INDEX articles_publisher ON articles (source COLLATE NOCASE)",
     f"""CREATE VIRTUAL TABLE articles_fts USING fts5(
-        {_FTS_COLUMNS}, content='articles', content_rowid='n',
-        tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        {FTS_COLUMNS}, content='articles', content_rowid='n',
+        tokenize='unicode61 remove_diacritics 2'
     )""",
-    f"""CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (rowid, {_FTS_COLUMNS}) VALUES (new.n, {_FTS_NEW});
-    END""",
-    f"""CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, {_FTS_COLUMNS}) VALUES ('delete', old.n, {_FTS_OLD});
-    END""",
     # Only when indexed text really changed: a refresh that sees an article again touches
     # its generation and order, and must not rewrite its index entries.
     f"""CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles
         WHEN old.title IS NOT new.title OR old.body IS NOT new.body OR old.source IS NOT new.source
           OR old.section IS NOT new.section OR old.byline IS NOT new.byline
     BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, {_FTS_COLUMNS}) VALUES ('delete', old.n, {_FTS_OLD});
-        INSERT INTO articles_fts (rowid, {_FTS_COLUMNS}) VALUES (new.n, {_FTS_NEW});
+        INSERT INTO articles_fts (articles_fts, rowid, {FTS_COLUMNS}) VALUES ('delete', old.n, {_FTS_OLD});
+        INSERT INTO articles_fts (rowid, {FTS_COLUMNS}) VALUES (new.n, {_FTS_NEW});
     END""",
     "CREATE TABLE bookmarked (article_id TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
@@ -129,7 +123,20 @@ _VERSION_2 = (
     ) WITHOUT ROWID""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _VERSION_2)
+_VERSION_3 = (
+    # An article is stored once, owned by the first source that had it; the other sources that
+    # have it too are listed here, so that it passes to one of them when its owner lets it go.
+    """CREATE TABLE also_in (
+        article_id TEXT NOT NULL,
+        source_id  INTEGER NOT NULL,
+        gen        INTEGER NOT NULL,
+        origin     TEXT NOT NULL,
+        PRIMARY KEY (article_id, source_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX also_in_source ON also_in (source_id, gen)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
 """``MIGRATIONS[n]`` takes a file from ``user_version`` n to n + 1."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

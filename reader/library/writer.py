@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
 from reader.library.refresh import Job, RefreshProgress, RefreshReport
+from reader.library.schema import FTS_COLUMNS
 from reader.model import Article
 from reader.sanitize import clean_line
 
@@ -51,6 +52,45 @@ WHERE articles.source_id IS excluded.source_id OR articles.source_id IS NULL
 # An article already stored by another source stays that source's (stored once).
 
 _NOT_BOOKMARKED = "id NOT IN (SELECT article_id FROM bookmarked)"
+
+
+def index_new(connection: sqlite3.Connection, after: int) -> None:
+    """Index every article stored with a rowid above ``after`` (inside the writing transaction)."""
+    connection.execute(
+        f"INSERT INTO articles_fts (rowid, {FTS_COLUMNS}) SELECT n, {FTS_COLUMNS} FROM articles WHERE n > ?",
+        (after,),
+    )
+
+
+_OTHER_HOLDER = (
+    "FROM also_in x JOIN sources s ON s.id = x.source_id "
+    "WHERE x.article_id = articles.id AND x.source_id IS NOT articles.source_id ORDER BY x.source_id LIMIT 1"
+)
+
+
+def delete_articles(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> int:
+    """Let go of the articles matching ``condition``: one that another source also has passes to
+    it; the rest are deleted with their index entries. Returns how many were deleted."""
+    connection.execute(
+        f"UPDATE articles SET source_id = (SELECT x.source_id {_OTHER_HOLDER}), "
+        f"gen = (SELECT s.gen {_OTHER_HOLDER}), origin = (SELECT x.origin {_OTHER_HOLDER}) "
+        f"WHERE {condition} AND EXISTS (SELECT 1 {_OTHER_HOLDER})",
+        params,
+    )
+    if connection.execute("SELECT 1 FROM also_in LIMIT 1").fetchone() is not None:
+        connection.execute(  # the new owners' memberships are now their ownership
+            "DELETE FROM also_in WHERE source_id = (SELECT a.source_id FROM articles a WHERE a.id = also_in.article_id)"
+        )
+    connection.execute(
+        f"INSERT INTO articles_fts (articles_fts, rowid, {FTS_COLUMNS}) "
+        f"SELECT 'delete', n, {FTS_COLUMNS} FROM articles WHERE {condition}",
+        params,
+    )
+    return max(connection.execute(f"DELETE FROM articles WHERE {condition}", params).rowcount, 0)
+
+
+def last_rowid(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0])
 
 
 def published_epoch(text: str) -> int | None:
@@ -109,17 +149,16 @@ class Writer:
                 condition += " AND origin = ?"
                 params.append(origin)
             with self._transaction() as connection:
-                cursor = connection.execute(f"DELETE FROM articles WHERE {condition} AND {_NOT_BOOKMARKED}", params)
-                self.report.removed += max(cursor.rowcount, 0)
+                connection.execute(f"DELETE FROM also_in WHERE {condition}", params)
+                self.report.removed += delete_articles(connection, f"{condition} AND {_NOT_BOOKMARKED}", params)
         return added
 
     def drop_origin(self, job: Job, origin: str) -> int:
         with self._transaction() as connection:
-            cursor = connection.execute(
-                f"DELETE FROM articles WHERE source_id = ? AND origin = ? AND {_NOT_BOOKMARKED}",
-                (job.source_id, origin),
+            connection.execute("DELETE FROM also_in WHERE source_id = ? AND origin = ?", (job.source_id, origin))
+            removed = delete_articles(
+                connection, f"source_id = ? AND origin = ? AND {_NOT_BOOKMARKED}", (job.source_id, origin)
             )
-            removed = max(cursor.rowcount, 0)
         self.report.removed += removed
         return removed
 
@@ -160,12 +199,16 @@ class Writer:
             unique.setdefault(article.id, (first_seq + offset, article))
         marks = ",".join("?" * len(unique))
         with self._transaction() as connection:
-            known = {
-                row[0]: row[1:]
-                for row in connection.execute(
-                    f"SELECT id, content_hash, title FROM articles WHERE id IN ({marks})", list(unique)
-                )
-            }
+            known: dict[str, tuple[str, str]] = {}
+            shared = []
+            for article_id, content_hash, title, owner in connection.execute(
+                f"SELECT id, content_hash, title, source_id FROM articles WHERE id IN ({marks})", list(unique)
+            ):
+                known[article_id] = (content_hash, title)
+                if owner is not None and owner != job.source_id:
+                    shared.append((article_id, job.source_id, job.gen, unique[article_id][1].origin))
+            if shared:  # stored once, by another source: remember this one has it too
+                connection.executemany("INSERT OR REPLACE INTO also_in VALUES (?, ?, ?, ?)", shared)
             rows = []
             for article_id, (seq, article) in unique.items():
                 body = article.body
@@ -197,7 +240,9 @@ class Writer:
                         body,
                     )
                 )
+            before_insert = last_rowid(connection)
             connection.executemany(UPSERT_SQL, rows)
+            index_new(connection, before_insert)
         return sum(1 for article_id in unique if article_id not in known)
 
     def _finish(self, job: Job, error: str = "") -> None:

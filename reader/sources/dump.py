@@ -159,9 +159,9 @@ def iter_articles(lines: Iterable[str], origin: str = "") -> Iterator[Article]:
     chunk: list[str] = []
     for raw in lines:
         # clean() turns these into line breaks for parse(); split here the same way.
-        pieces = raw.replace("\u2028", "\n").replace("\u2029", "\n").splitlines(True) if _EXTRA_BREAKS(raw) else (raw,)
+        pieces = _AFTER_EXTRA_BREAK.split(raw) if _EXTRA_BREAKS(raw) else (raw,)
         for line in pieces:
-            if len(line) <= 200 and _SEPARATOR.match(clean(line).rstrip("\n")):
+            if len(line) <= 200 and _is_separator(line):
                 if article := _chunk_article(chunk, origin):
                     yield article
                 chunk = []
@@ -171,9 +171,16 @@ def iter_articles(lines: Iterable[str], origin: str = "") -> Iterator[Article]:
         yield article
 
 
+def _is_separator(line: str) -> bool:
+    bare = line.rstrip("\r\n")
+    # A printable line holds nothing clean() would remove: no need to clean it first.
+    return bool(_SEPARATOR.match(bare if bare.isprintable() else clean(bare)))
+
+
 def _chunk_article(lines: list[str], origin: str) -> Article | None:
     chunk = "".join(lines).strip()
     return parse_article(chunk, origin) if chunk else None
 
 
 _EXTRA_BREAKS = re.compile("[\u2028\u2029]").search
+_AFTER_EXTRA_BREAK = re.compile("(?<=[\u2028\u2029])")

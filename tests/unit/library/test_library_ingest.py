@@ -188,3 +188,37 @@ def test_refresh_named_and_only_new(library: Library, tmp_path: Path) -> None:
     assert library.refresh(["a"]).sources == 1
     with pytest.raises(LibraryError, match="no source named zzz"):
         library.refresh(["zzz"])
+
+
+def test_an_article_in_two_sources_passes_to_the_other_when_its_owner_goes(library: Library, tmp_path: Path) -> None:
+    a = dump(tmp_path / "a.txt", [1, 2])
+    b = dump(tmp_path / "dir" / "b.txt", [2, 3])
+    library.add_source(str(a))
+    library.add_source(str(tmp_path / "dir"))
+    library.refresh()
+    assert {s.name: s.total for s in library.sources()} == {"a": 2, "dir": 1}
+    library.remove_source("a")
+    assert {s.name: s.total for s in library.sources()} == {"dir": 2}  # story 2 now belongs to dir
+    assert sorted(t.split()[-1] for t in titles(library)) == ["2", "3"]
+    (tmp_path / "dir" / "b.txt").unlink()  # and goes with dir's file
+    dump(tmp_path / "dir" / "c.txt", [4])
+    library.refresh()
+    assert sorted(t.split()[-1] for t in titles(library)) == ["4"]
+    del b
+
+
+def test_a_changed_owner_hands_over_what_it_no_longer_has(library: Library, tmp_path: Path) -> None:
+    a = dump(tmp_path / "a.txt", [1, 2])
+    dump(tmp_path / "b.txt", [2])
+    library.add_source(str(a))
+    library.add_source(str(tmp_path / "b.txt"))
+    library.refresh()
+    dump(a, [1])
+    os.utime(a, ns=(0, a.stat().st_mtime_ns + 3_000_000_000))
+    report = library.refresh()
+    assert report.removed == 0
+    assert {s.name: s.total for s in library.sources()} == {"a": 1, "b": 1}
+    dump(tmp_path / "b.txt", [5])  # b no longer has it either: gone
+    os.utime(tmp_path / "b.txt", ns=(0, a.stat().st_mtime_ns + 6_000_000_000))
+    assert library.refresh().removed == 1
+    assert sorted(t.split()[-1] for t in titles(library)) == ["1", "5"]

@@ -237,3 +237,9 @@ def test_window_and_index_of(filled: Library) -> None:
     assert results.index_of(everything[3].id) == 3
     assert results.index_of("no-such-id") is None
     assert filled.results("source:extra").index_of(everything[0].id) is None
+
+
+def test_prefix_needs_two_characters() -> None:
+    assert not parse_query("h").prefix_last
+    assert parse_query("hu").prefix_last and parse_query("hu").fts_match() == '"hu"*'
+    assert parse_query("trade hu").fts_match() == '"trade" "hu"*'

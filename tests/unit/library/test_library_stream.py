@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import random
 from pathlib import Path
 
+import pytest
 from support import HOSTILE_TITLES, write_dump
 
 from reader.sources import dump
@@ -46,3 +48,31 @@ def test_stream_is_lazy(tmp_path: Path) -> None:
     articles = dump.iter_articles(lines)
     assert next(articles).title == "Title 0"
     assert len(list(lines)) > 0  # the rest of the file was not read ahead
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_stream_equals_parse_on_random_tricky_text(seed: int) -> None:
+    pieces = [
+        "Read More",
+        "Read More",
+        "\n",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u2028",
+        "\u2029",
+        "\u200b",
+        "\x0c",
+        "\x85",
+        "\x0b",
+        "Title – CNET",
+        "Body text.",
+        " ",
+        "\t",
+        "\x1b[31m",
+        "By Someone",
+        "\n\n",
+    ]
+    rng = random.Random(seed)
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(5, 120)))
+    assert list(dump.iter_articles(io.StringIO(text, newline=None))) == dump.parse(text), repr(text)
