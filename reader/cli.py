@@ -48,7 +48,8 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
-        description="A terminal news reader. With no SOURCE, opens the bundled sample articles.",
+        description="A terminal news reader. Opens your library (the bundled sample articles on first run); "
+        "with SOURCEs, adds them to it and shows them.",
         epilog="commands:\n"
         + "\n".join(f"  {name:<12} {help_}" for name, (_, help_) in COMMANDS.items())
         + "\n\nRun 'dateline COMMAND --help' for a command's options.",
@@ -59,7 +60,7 @@ def _app_parser() -> argparse.ArgumentParser:
         "sources",
         nargs="*",
         metavar="SOURCE",
-        help="files or directories of articles (default: the bundled seeds)",
+        help="files or directories of articles to add to the library and show",
     )
     parser.add_argument(
         "--ner",
@@ -126,19 +127,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from reader.sources import load_sources
-
-    result = load_sources(args.sources)
-    for error in result.errors:
-        print(f"dateline: {error}", file=sys.stderr)
-    if not result.articles and args.sources and result.errors:
-        return 1
+    """Open the library (the user's; the bundled seeds are its first source) in the app.
+    ``dateline PATH...`` adds those sources and shows them; one that cannot be added is one
+    line here and a notification in the app, and the others still open."""
     from reader.entities import RecogniserUnavailable
+    from reader.library import LibraryError
     from reader.ui.app import DatelineApp
 
     try:
-        app = DatelineApp(result.articles, load_errors=result.errors, ner=args.ner)
+        app = DatelineApp(sources=args.sources, ner=args.ner)
     except RecogniserUnavailable as error:
         raise CliError(str(error)) from None
+    except LibraryError as error:
+        raise CliError(f"cannot open the library: {error}") from None
+    for error in app.load_errors:
+        print(f"dateline: {error}", file=sys.stderr)
+    if args.sources and not app.shown_sources:
+        app.bookmarks.close()
+        app.writer.close()
+        app.library.close()
+        return 1
     app.run()
     return int(app.return_code or 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,40 @@ def stable_id(*parts: str) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["Article", "Bookmark", "Entity", "field", "stable_id"]
+UNKNOWN_SOURCE = "Unknown source"
+"""The one spelling of a missing publisher: in the headline list, the article header and ``dateline list``."""
+
+
+def source_label(source: str, section: str = "") -> str:
+    """Publisher first, then section: ``"The New York Times · Opinion"``.
+
+    The one order and the one spelling of a missing source (:data:`UNKNOWN_SOURCE`), used by
+    the headline list, the article header and ``dateline list`` alike.
+    """
+    return " · ".join([source.strip() or UNKNOWN_SOURCE, *([section.strip()] if section.strip() else [])])
+
+
+def parse_published(value: str) -> datetime | None:
+    """An article's ``published`` (ISO 8601) as an aware datetime (UTC when no zone is given); None if unknown."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+__all__ = [
+    "UNKNOWN_SOURCE",
+    "Article",
+    "Bookmark",
+    "Entity",
+    "field",
+    "parse_published",
+    "source_label",
+    "stable_id",
+]
 
 
 @dataclass(frozen=True, slots=True)

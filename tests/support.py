@@ -65,3 +65,36 @@ def toasts(app: Any) -> list[str]:
     path's length varies from run to run), so a test asks the toasts themselves.
     """
     return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def rows(headlines: Any) -> list[Any]:
+    """Every row a headline list shows (fetched from its provider, as the list does)."""
+    return list(headlines.rows.window(0, len(headlines.rows)))
+
+
+def seed_articles() -> list[Any]:
+    """The bundled seed articles, in the order the library lists them (as parsed from the file)."""
+    from reader.sources import load_sources
+
+    return load_sources().articles
+
+
+def library_app(*sources: Path, **kwargs: Any) -> Any:
+    """The app over a library in the test's temporary data directory, its sources already read.
+
+    With no ``sources`` it holds the bundled seeds (its default source); with some, only those.
+    The app does not refresh them again, nor index entities in the background, unless told.
+    """
+    from reader.library import Library
+    from reader.ui.app import DatelineApp
+
+    with Library.open() as library:
+        if sources:
+            library.remove_source("seeds")
+            for source in sources:
+                library.add_source(str(source))
+        library.refresh()
+        path = library.path
+    kwargs.setdefault("refresh", False)
+    kwargs.setdefault("index_entities", False)
+    return DatelineApp(path, **kwargs)

@@ -14,6 +14,7 @@ from typing import Any
 
 from reader.cli import CliError
 from reader.library import Headline, Library, LibraryError, SourceInfo
+from reader.model import source_label
 from reader.sanitize import clean_line
 
 
@@ -49,7 +50,9 @@ def headline_record(headline: Headline) -> dict[str, Any]:
 
 
 def headline_line(headline: Headline) -> str:
-    return "\t".join((clean_line(headline.id), clean_line(headline.source) or "-", clean_line(headline.title)))
+    # One spelling and order for the source everywhere (reader.model.source_label).
+    source = source_label(headline.source, headline.section)
+    return "\t".join((clean_line(headline.id), clean_line(source), clean_line(headline.title)))
 
 
 def source_record(source: SourceInfo) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import json
 import sys
 
 from reader.commands.library_support import open_library, positive, print_headlines, quoted
+from reader.model import source_label
 from reader.sanitize import clean_line
 from reader.sources import load_sources
 
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for a in articles:
-            print(f"{a.id}\t{clean_line(a.source) or '-'}\t{clean_line(a.title)}")
+            print(f"{a.id}\t{clean_line(source_label(a.source, a.section))}\t{clean_line(a.title)}")
     if result.errors and not result.articles:
         return 1
     return 0

@@ -1,7 +1,8 @@
 """``dateline screenshots [-o DIR]``: regenerate the README's SVG screenshots from the app itself.
 
-Each scene starts the real app on the bundled seeds at a given terminal size, presses
-keys as a user would, and saves what is on screen with ``App.save_screenshot``.
+Each scene starts the real app on a fresh library holding the bundled seeds (in a
+scratch data directory of its own), at a given terminal size, presses keys as a user
+would, and saves what is on screen with ``App.save_screenshot``.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from pathlib import Path
 # name -> (width, height, keys pressed before the screenshot)
 SCENES: dict[str, tuple[int, int, tuple[str, ...]]] = {
     "main-80x24": (80, 24, ("j",)),
+    "article-80x24": (80, 24, ("j", "enter")),
     "main-120x40": (120, 40, ("j",)),
     "article-120x40": (120, 40, ("j", "enter", "j", "j")),
-    "filter-80x24": (80, 24, ("slash", *"huawei", "enter")),
+    "search-80x24": (80, 24, ("slash", *"huawei", "enter")),
+    "sources-80x24": (80, 24, ("s",)),
     "help-80x24": (80, 24, ("question_mark",)),
     "entities-120x40": (120, 40, ("j", "E", "j", "enter")),
     "entities-80x24": (80, 24, ("j", "E")),
@@ -31,10 +34,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 async def _scene(name: str, width: int, height: int, keys: tuple[str, ...], output: Path) -> Path:
-    from reader.sources import load_sources
+    from reader.library import Library
     from reader.ui.app import DatelineApp
 
-    app = DatelineApp(load_sources().articles)
+    with Library.open() as library:  # the seeds, read before the app starts
+        library.refresh()
+        path = library.path
+    app = DatelineApp(path, refresh=False, index_entities=False)
     async with app.run_test(size=(width, height)) as pilot:
         await pilot.pause()
         for key in keys:
@@ -52,8 +58,8 @@ def run(args: argparse.Namespace) -> int:
     from reader.paths import set_data_dir
 
     with tempfile.TemporaryDirectory(prefix="dateline-shots-") as scratch:
-        set_data_dir(scratch)
         for name, (width, height, keys) in SCENES.items():
+            set_data_dir(Path(scratch) / name)  # each scene: a fresh library, no bookmarks
             path = asyncio.run(_scene(name, width, height, keys, output))
             print(path)
     return 0

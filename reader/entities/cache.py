@@ -34,6 +34,14 @@ class EntityCache:
                 self._entries.move_to_end(key)
             return found
 
+    def put(self, article: Article, entities: tuple[Entity, ...]) -> None:
+        """Remember entities found elsewhere (the library's entity index) for ``article``."""
+        with self._lock:
+            self._entries[article.content_hash] = entities
+            self._entries.move_to_end(article.content_hash)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
     def entities_for(self, article: Article) -> tuple[Entity, ...]:
         """The entities of ``article``, recognising its body on a miss."""
         found = self.get(article)

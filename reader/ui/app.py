@@ -2,27 +2,58 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from pathlib import Path
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from reader.entities import get_recogniser
 from reader.entities.cache import EntityCache
-from reader.model import Article, Entity
+from reader.library import Library, LibraryError, RefreshReport
+from reader.library.indexer import index_backlog
+from reader.model import Entity
 from reader.paths import styles_dir
 from reader.sanitize import clean_line
-from reader.sources import LoadError
 from reader.ui.bookmark_service import Bookmarks
 from reader.ui.entity_styles import theme_variables
 from reader.ui.keys import KeyAction, key_actions
+from reader.ui.library_rows import LibraryWriter
 from reader.ui.palette import EntityCommands
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.screens.saved import BookmarksScreen
+
+
+class SourcesRefreshed(Message):
+    """The library re-read its sources (posted from the refresh worker)."""
+
+    def __init__(self, report: RefreshReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class EntityProgress(Message):
+    """Background entity recognition over the library: ``done`` of ``total`` contents."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, EntityProgress)
+
+
+# The entity indexer starts this long after the first paint (it loads the recogniser's
+# data and shares the GIL with the UI thread): nothing on the start-up path waits for it.
+INDEX_DELAY = 1.0
 
 
 class DatelineApp(App[None]):
@@ -41,23 +72,51 @@ class DatelineApp(App[None]):
 
     def __init__(
         self,
-        articles: Sequence[Article],
-        load_errors: Sequence[LoadError] = (),
+        library: Library | str | Path | None = None,
         *,
+        sources: Sequence[str] = (),
+        load_errors: Sequence[object] = (),
         ner: str = "builtin",
         recognise: Callable[[str], list[Entity]] | None = None,
+        refresh: bool = True,
+        index_entities: bool = True,
     ) -> None:
-        """``ner`` names the recogniser back-end; ``recognise`` replaces it outright
-        (any function from text to entities, e.g. one tuned for a test or a domain)."""
+        """Open ``library`` (a ``Library``, or the path of one; None: the user's, whose first
+        source is the bundled seeds) and show its headlines.
+
+        ``sources`` are added to the library (``add_source``) and the list is narrowed to
+        them; one that cannot be added becomes a notification naming it. ``ner`` names the
+        recogniser back-end; ``recognise`` replaces it outright (any function from text to
+        entities, e.g. one tuned for a test). ``refresh``: re-read the sources in the
+        background after start; ``index_entities``: then recognise the library's entities.
+        Raises ``LibraryError`` when the library cannot be opened, ``RecogniserUnavailable``
+        when the recogniser cannot be loaded, before the UI starts.
+        """
         super().__init__()
-        self.articles = list(articles)
-        self.load_errors = list(load_errors)
-        # Raises RecogniserUnavailable (with an install hint) before the UI starts.
-        self.entity_cache = EntityCache(recognise or get_recogniser(ner).recognise)
+        self.recognise = recognise or get_recogniser(ner).recognise
+        self.entity_cache = EntityCache(self.recognise)
+        self._owns_library = not isinstance(library, Library)
+        self.library = library if isinstance(library, Library) else Library.open(library, recogniser=ner)
+        self.load_errors = [str(error) for error in load_errors]
+        added: list[str] = []
+        for location in sources:
+            try:
+                added.append(self.library.add_source(str(location)).name)
+            except LibraryError as error:
+                self.load_errors.append(str(error))
+        self.shown_sources = tuple(dict.fromkeys(added))
+        """Names of the sources given on the command line (the list is narrowed to them)."""
+        self.writer = LibraryWriter(self.library.path, self.library.recogniser)
         self.bookmarks = Bookmarks(self)
+        self.refresh_on_start = refresh
+        self.index_entities = index_entities
+        self.index_delay = INDEX_DELAY
+        self._stop = threading.Event()
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.articles, self.entity_cache)
+        return MainScreen(
+            self.library, self.entity_cache, sources=self.shown_sources, reading_sources=self.refresh_on_start
+        )
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Called again whenever the theme changes, so light themes get their own colours.
@@ -65,12 +124,82 @@ class DatelineApp(App[None]):
 
     def on_mount(self) -> None:
         for error in self.load_errors:
-            self.notify(str(error), title="Could not read a source", severity="error", markup=False, timeout=10)
+            self.notify(clean_line(error), title="Could not read a source", severity="error", markup=False, timeout=10)
+        if self.library.recovery:
+            self.notify(
+                clean_line(self.library.recovery), title="Library", severity="warning", markup=False, timeout=20
+            )
         for severity, message in self.bookmarks.startup_messages():
             self.notify(clean_line(message), title="Bookmarks", severity=severity, markup=False, timeout=20)
+        if self.refresh_on_start:
+            self.run_worker(self._refresh_sources, thread=True, group="refresh", exit_on_error=False)
+        elif self.index_entities:
+            self._schedule_indexer()
 
     def on_unmount(self) -> None:
+        self._stop.set()
         self.bookmarks.close()
+        self.writer.close()
+        if self._owns_library:
+            self.library.close()
+
+    # -- the library in the background --------------------------------------------------
+
+    def _refresh_sources(self) -> None:
+        """Re-read every source (an unchanged file costs a stat), on a worker thread."""
+        with Library.open(self.library.path, default_sources=False, recogniser=self.library.recogniser) as library:
+            report = library.refresh()
+        self.post_message(SourcesRefreshed(report))
+
+    @on(SourcesRefreshed)
+    def _sources_refreshed(self, event: SourcesRefreshed) -> None:
+        report = event.report
+        locations = {source.name: source.location for source in self.library.sources()} if report.errors else {}
+        for name, message in report.errors:
+            self.notify(
+                clean_line(f"{locations.get(name, name)}: {message}"),
+                title="Could not read a source",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+        main = self._main_screen()
+        if main is not None:
+            if report.added or report.updated or report.removed or main.reading_sources:
+                main.reload()
+            main.count_unread()
+        if self.index_entities:
+            self._schedule_indexer()
+
+    def _schedule_indexer(self) -> None:
+        if self.index_delay > 0:
+            self.set_timer(self.index_delay, self._start_indexer)
+        else:
+            self._start_indexer()
+
+    def _start_indexer(self) -> None:
+        self.run_worker(self._index_entities, thread=True, group="entities", exclusive=True, exit_on_error=False)
+
+    def _index_entities(self) -> None:
+        """Recognise the entities of every article not recognised yet (for ``entity:`` and
+        "articles mentioning"), with progress, stopping when the app closes."""
+        index_backlog(
+            self.library.path,
+            recogniser=self.library.recogniser,
+            recognise=self.recognise,
+            progress=lambda done, total: self.post_message(EntityProgress(done, total)),
+            should_stop=self._stop.is_set,
+        )
+
+    @on(EntityProgress)
+    def _entity_progress(self, event: EntityProgress) -> None:
+        main = self._main_screen()
+        if main is not None:
+            busy = event.total and event.done < event.total
+            main.set_entity_status(f"entities {event.done * 100 // event.total}%" if busy else "")
+
+    def _main_screen(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     def action_bookmarks(self) -> None:
         """Open the bookmarks screen (once); the headline marks are refreshed on return."""

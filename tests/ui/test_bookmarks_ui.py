@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import screen_text, toasts
+from support import library_app, rows, screen_text, seed_articles, toasts
 
-from reader.sources import load_sources
 from reader.store import BookmarkStore, StoreError, default_path
 from reader.ui.app import DatelineApp
 from reader.ui.screens.main import MainScreen
@@ -19,7 +18,7 @@ SIZE = (80, 24)
 
 
 def seed_app() -> DatelineApp:
-    return DatelineApp(load_sources().articles)
+    return library_app()
 
 
 def saved_ids() -> set[str]:
@@ -32,7 +31,7 @@ async def test_b_bookmarks_marks_and_removes(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("j", "b")
         await pilot.pause()
-        second = app.articles[1]
+        second = seed_articles()[1]
         assert saved_ids() == {second.id}
         text = screen_text(app)
         assert f"{BOOKMARK_MARK} Huawei can technically" in text  # a mark that is not only colour
@@ -54,10 +53,11 @@ async def test_bookmarks_screen_lists_reads_removes_undoes_and_notes() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, BookmarksScreen)
-        listed = [a.title for a in screen.query_one(HeadlineList).articles]
-        assert listed == [app.articles[2].title, app.articles[0].title]  # newest first
-        text = screen_text(app)
-        assert "Bookmarks 2" in text and "saved 20" in text
+        listed = [a.title for a in rows(screen.query_one(HeadlineList))]
+        assert listed == [seed_articles()[2].title, seed_articles()[0].title]  # newest first
+        lines = screen_text(app).splitlines()
+        assert "Bookmarks 2" in lines[0]
+        assert lines[1].rstrip(" │").endswith("now")  # the date column: when it was saved
         # Notes: n opens a dialog; Enter saves.
         await pilot.press("n")
         await pilot.pause()
@@ -66,28 +66,32 @@ async def test_bookmarks_screen_lists_reads_removes_undoes_and_notes() -> None:
         await pilot.pause()
         assert app.screen is screen
         with BookmarkStore() as store:
-            assert store.get(app.articles[2].id).note == "chip ban"
+            assert store.get(seed_articles()[2].id).note == "chip ban"
+        assert "✎ Unknown sou" in screen_text(app)  # the list marks a bookmark with a note
+        await pilot.press("enter")  # the article, with the note above its text
+        await pilot.pause()
         assert "chip ban" in screen_text(app)
+        await pilot.press("escape")
         # The filter searches notes too.
         await pilot.press("slash", *"chip", "enter")
         await pilot.pause()
-        assert [a.id for a in screen.query_one(HeadlineList).articles] == [app.articles[2].id]
+        assert [a.id for a in rows(screen.query_one(HeadlineList))] == [seed_articles()[2].id]
         await pilot.press("escape")
         await pilot.pause()
         # d removes, u undoes with the note intact.
         await pilot.press("d")
         await pilot.pause()
-        assert saved_ids() == {app.articles[0].id}
+        assert saved_ids() == {seed_articles()[0].id}
         await pilot.press("u")
         await pilot.pause()
         with BookmarkStore() as store:
-            assert store.get(app.articles[2].id).note == "chip ban"
-        assert len(screen.query_one(HeadlineList).articles) == 2
+            assert store.get(seed_articles()[2].id).note == "chip ban"
+        assert len(rows(screen.query_one(HeadlineList))) == 2
         # Esc returns to the headlines, whose marks follow what changed.
         await pilot.press("d", "escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert app.screen.headlines._marked == {app.articles[0].id}
+        assert app.screen.headlines._marked == {seed_articles()[0].id}
 
 
 async def test_note_dialog_escape_keeps_the_note() -> None:
@@ -96,7 +100,7 @@ async def test_note_dialog_escape_keeps_the_note() -> None:
         await pilot.press("b", "B", "n", *"draft", "escape")
         await pilot.pause()
         with BookmarkStore() as store:
-            assert store.get(app.articles[0].id).note == ""
+            assert store.get(seed_articles()[0].id).note == ""
 
 
 async def test_empty_bookmarks_screen_says_how_to_save() -> None:
@@ -104,8 +108,11 @@ async def test_empty_bookmarks_screen_says_how_to_save() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("B")
         await pilot.pause()
-        text = screen_text(app)
-        assert "No bookmarks yet." in text and "Press Esc to go back, then b" in text
+        assert "No bookmarks yet." in screen_text(app)
+        await pilot.press("tab")  # the article side (full width at 80 columns) says what to do
+        await pilot.pause()
+        assert "Press Esc to go back, then b" in screen_text(app)
+        await pilot.press("escape")
         await pilot.press("d", "n")  # nothing to act on: nothing happens
         await pilot.pause()
         assert isinstance(app.screen, BookmarksScreen)
@@ -140,13 +147,13 @@ async def test_a_damaged_bookmarks_file_is_moved_aside_and_the_user_told() -> No
         assert f"moved to {moved[0]}" in toast
         await pilot.press("b")
         await pilot.pause()
-        assert saved_ids() == {app.articles[0].id}
+        assert saved_ids() == {seed_articles()[0].id}
 
 
 async def test_hostile_note_is_shown_literally() -> None:
     app = seed_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("b", "B", "n", *"[@click=app.quit]x[/]", "enter")
+        await pilot.press("b", "B", "n", *"[@click=app.quit]x[/]", "enter", "enter")
         await pilot.pause()
         assert "[@click=app.quit]x[/]" in screen_text(app)
         assert app.is_running
@@ -155,13 +162,13 @@ async def test_hostile_note_is_shown_literally() -> None:
 async def test_bookmarks_survive_their_source(tmp_path: Path) -> None:
     source = tmp_path / "one.txt"
     source.write_text("Gone tomorrow\n\nGone tomorrow\n\nA story that will vanish.\n\nRead More\n", encoding="utf-8")
-    app = DatelineApp(load_sources([source]).articles)
+    app = library_app(source)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("b")
     source.unlink()
     app = seed_app()  # a different source entirely
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("B")
+        await pilot.press("B", "enter")
         await pilot.pause()
         text = screen_text(app)
         assert "Gone tomorrow" in text and "A story that will vanish." in text
@@ -183,6 +190,6 @@ async def test_b_in_a_burst_bookmarks_the_headline_under_the_cursor() -> None:
         await pilot.pause()
         screen = app.screen
         screen.headlines.cursor = 2  # moved, but its Highlighted message not handled yet
-        assert screen.article_view.article is app.articles[0]
+        assert screen.article_view.article.id == seed_articles()[0].id
         screen.action_toggle_bookmark()
-        assert saved_ids() == {app.articles[2].id}
+        assert saved_ids() == {seed_articles()[2].id}

@@ -7,10 +7,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from support import gazetteer_recogniser, screen_text, wait_for_text, write_dump
+from support import gazetteer_recogniser, library_app, rows, screen_text, wait_for_text, write_dump
 from textual.widgets import Static
 
-from reader.sources import load_sources
 from reader.ui.app import DatelineApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -44,7 +43,10 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def make_app(corpus: Path, recognise=None) -> DatelineApp:
-    return DatelineApp(load_sources([corpus]).articles, recognise=recognise or gazetteer_recogniser(NAMES))
+    """The corpus in a library; the app recognises its entities in the background at once."""
+    app = library_app(corpus, recognise=recognise or gazetteer_recogniser(NAMES), index_entities=True)
+    app.index_delay = 0
+    return app
 
 
 def body_spans(app: DatelineApp) -> list:
@@ -65,6 +67,8 @@ async def test_entities_are_highlighted_with_a_legend_and_e_toggles(corpus: Path
         assert [e.text for e in view.entities] == ["Huawei", "Google", "Ren Zhengfei", "Huawei’s", "China"]
         styles = {str(span.style) for span in body_spans(app)}
         assert "$entity-org bold" in styles and "$entity-person bold" in styles and "$entity-place" in styles
+        await pilot.press("enter")  # the article, full width at 80 columns
+        await pilot.pause()
         text = screen_text(app)
         for word in ["People", "Orgs", "Places", "Dates", "Money", "Other"]:
             assert word in text
@@ -137,17 +141,18 @@ async def test_articles_mentioning_an_entity_narrow_the_headlines(corpus: Path) 
         await pilot.press("E", "j", "a")  # Huawei, then "articles with it"
         await settle(pilot)
         headlines = screen.query_one(HeadlineList)
-        assert [a.title for a in headlines.articles] == ["Huawei and Google part ways", "Google earnings"]
+        assert [a.title for a in rows(headlines)] == ["Huawei and Google part ways", "Google earnings"]
         assert app.focused is headlines  # the panel made room for the list at 80 columns
-        text = screen_text(app)
-        assert "Headlines 2/4" in text and "mentioning: Huawei" in text
+        assert "Headlines 2/4" in screen_text(app)
+        # (the border's subtitle, under the toast at the bottom right)
+        assert "mentioning: Huawei" in str(screen.query_one("#list-pane").border_subtitle)
         # The text filter combines with it.
         await pilot.press("slash", *"earn", "enter")
         await pilot.pause()
-        assert [a.title for a in headlines.articles] == ["Google earnings"]
+        assert [a.title for a in rows(headlines)] == ["Google earnings"]
         await pilot.press("escape")
         await pilot.pause()
-        assert len(headlines.articles) == 4
+        assert len(rows(headlines)) == 4
         assert "mentioning:" not in screen_text(app)
 
 
@@ -159,7 +164,7 @@ async def test_command_palette_offers_articles_mentioning(corpus: Path) -> None:
         assert "Articles mentioning China" in await wait_for_text(pilot, "Articles mentioning China")
         await pilot.press("enter")
         await settle(pilot)
-        titles = [a.title for a in app.screen.query_one(HeadlineList).articles]
+        titles = [a.title for a in rows(app.screen.query_one(HeadlineList))]
         assert titles == ["Huawei and Google part ways", "Weather in China"]
 
 
@@ -186,12 +191,13 @@ async def test_recognition_never_blocks_the_text(corpus: Path) -> None:
 
     app = make_app(corpus, recognise=slow)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         assert "Huawei said Google would stop" in screen_text(app)
         assert view.entities is None
         assert "Finding entities" in screen_text(app)
-        await pilot.press("j", "j")  # keys still work while recognition runs
+        await pilot.press("escape", "j", "j")  # keys still work while recognition runs
         assert app.screen.query_one(HeadlineList).cursor == 2
         release.set()
         await settle(pilot)
@@ -207,7 +213,7 @@ async def test_recognition_is_cached_per_article_content(corpus: Path) -> None:
         calls.append(text)
         return real(text)
 
-    app = make_app(corpus, recognise=counting)
+    app = library_app(corpus, recognise=counting)  # no background indexer: only what is read
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("j")
@@ -218,7 +224,7 @@ async def test_recognition_is_cached_per_article_content(corpus: Path) -> None:
 
 
 async def test_builtin_recogniser_on_the_seeds() -> None:
-    app = DatelineApp(load_sources().articles)
+    app = library_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j")
         await settle(pilot)

@@ -1,28 +1,59 @@
-"""The main screen: every loaded article; bookmarks are made here."""
+"""The main screen: the library's headlines; bookmarks are made here, read state kept.
+
+The list draws from the library (``lib.results(q)``, a window at a time). The query is
+what the user typed after ``/`` (the library's query language) narrowed by the source
+chosen with ``s`` (or given on the command line) and by "articles mentioning X".
+Writes (read marks) go to the library on a background thread (``app.writer``); the row
+shows the new mark at once.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
 
-from reader.entities.index import EntitySummary, mentions
+from reader.entities.cache import EntityCache
+from reader.entities.index import EntitySummary
+from reader.library import Library, Query
+from reader.model import Article, Entity
 from reader.sanitize import clean_line
+from reader.ui.library_rows import LibraryRows
+from reader.ui.rows import HeadlineRow, RowProvider
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.entity_panel import EntityList
 
 
-class MentionsFound(Message):
-    """The ids of every article mentioning an entity (posted from a worker thread)."""
+class UnreadCounted(Message):
+    """The library's unread count, after a write (posted from the writer thread)."""
 
-    def __init__(self, summary: EntitySummary, ids: frozenset[str]) -> None:
+    def __init__(self, unread: int) -> None:
         super().__init__()
-        self.summary = summary
-        self.ids = ids
+        self.unread = unread
+
+
+class MarkedAllRead(Message):
+    """Every article of the list was marked read (posted from the writer thread)."""
+
+    def __init__(self, changed: int, unread: int) -> None:
+        super().__init__()
+        self.changed = changed
+        self.unread = unread
+
+
+class NextUnreadFound(Message):
+    """Where the next unread headline is (None: there is none), from a worker thread."""
+
+    def __init__(self, index: int | None, rows: RowProvider) -> None:
+        super().__init__()
+        self.index = index
+        self.rows = rows
 
 
 class MainScreen(ReaderScreen):
-    """Browse headlines, read, follow an entity across articles, bookmark what matters."""
+    """Browse the library, read, follow an entity across articles, bookmark what matters."""
 
     BINDINGS = [
         Binding(
@@ -34,26 +65,275 @@ class MainScreen(ReaderScreen):
         ),
         Binding("B", "app.bookmarks", "Bookmarks", id="main.bookmarks", tooltip="Open the saved articles"),
         Binding("u", "undo", "Undo remove", show=False, id="main.undo", tooltip="Put back the last removed bookmark"),
+        # "/" searches the whole library here (the query language), not just the list.
+        Binding(
+            "slash",
+            "filter",
+            "Search",
+            id="main.search",
+            tooltip='Search the library as you type: words, "phrases", source:, is:unread, entity:, after:',
+            priority=True,
+        ),
+        # Read state (newsboat's n/N/A are taken here: n/N step through entity mentions).
+        Binding(
+            "full_stop",
+            "next_unread",
+            "Next unread",
+            show=False,
+            id="main.next_unread",
+            tooltip="Go to the next unread headline",
+        ),
+        Binding("r", "toggle_read", "Read/unread", show=False, id="main.toggle_read", tooltip="Mark read or unread"),
+        Binding(
+            "R",
+            "mark_all_read",
+            "All read",
+            show=False,
+            id="main.mark_all_read",
+            tooltip="Mark every headline shown as read",
+        ),
+        Binding(
+            "s", "sources", "Sources", show=False, id="main.sources", tooltip="Choose a source (with unread counts)"
+        ),
     ]
 
-    mention_filter: tuple[EntitySummary, frozenset[str]] | None = None
+    EMPTY_HINT = "The library is empty: add a source with 'dateline sources add PATH'."
+
+    def __init__(
+        self,
+        library: Library,
+        entity_cache: EntityCache,
+        *,
+        sources: tuple[str, ...] = (),
+        reading_sources: bool = False,
+    ) -> None:
+        self.library = library
+        self.source_filter: tuple[str, ...] = sources
+        """Library source names the list is narrowed to (any of them); () for all."""
+        self.mention_filter: EntitySummary | None = None
+        self.read_overrides: dict[str, bool] = {}
+        self.unread: int | None = None
+        self.entity_status = ""
+        """One short line on background entity recognition ('' when done or not running)."""
+        self._total = 0
+        self._mounted = False
+        self.reading_sources = reading_sources
+        super().__init__([], entity_cache)
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._mounted = True
         self.refresh_marks()
+        self.count_unread()
+
+    # -- the library ------------------------------------------------------------------
+
+    def library_query(self, text: str | None = None) -> Query:
+        """The library query for what the list shows (``text``: the typed search, default the current one)."""
+        query = self.library.parse_query(self.filter_text if text is None else text)
+        if self.source_filter and not query.sources:
+            query = replace(query, sources=self.source_filter)
+        if self.mention_filter is not None:
+            query = replace(query, entities=query.entities + self.library.mentioning(self.mention_filter.name).entities)
+        return query
+
+    def rows_for(self, query: str) -> RowProvider:
+        results = self.library.results(self.library_query(query))
+        if not self.is_filtered:
+            self._total = len(results)
+        elif not self._total:
+            self._total = self.library.count()
+        return LibraryRows(self.library, results, self.read_overrides)
+
+    def article_for(self, row: HeadlineRow) -> Article | None:
+        return self.library.article(row.id)
+
+    def total_count(self) -> int:
+        return self._total
+
+    def reload(self) -> None:
+        """Ask the library again (after a refresh): filters apply, the cursor stays on its article."""
+        self._total = 0
+        self.reading_sources = False
+        if self._mounted:  # else on_mount asks the library anyway
+            self._apply_filters()
+
+    def entities_of(self, article: Article) -> tuple[Entity, ...]:
+        # Runs in a worker thread: the library's stored entities when the indexer (or an
+        # earlier read) found them, else recognise now and store them for next time.
+        cached = self.entity_cache.get(article)
+        if cached is not None:
+            return cached
+        stored = self.library.entities(article.content_hash)
+        if stored is not None:
+            self.entity_cache.put(article, stored)
+            return stored
+        entities = self.entity_cache.entities_for(article)
+        self.app.writer.submit(lambda lib: lib.store_entities(article.content_hash, entities))
+        return entities
+
+    # -- titles -----------------------------------------------------------------------
+
+    def list_title(self, shown: int, total: int) -> str:
+        title = super().list_title(shown, total)
+        if self.reading_sources and not total:
+            return f"{title} · reading sources…"
+        return f"{title} · {self.unread} unread" if self.unread is not None else title
+
+    def filter_notes(self) -> list[str]:
+        notes = []
+        if self.source_filter:
+            notes.append(f"source: {', '.join(self.source_filter)}")
+        if self.mention_filter is not None:
+            notes.append(f"mentioning: {self.mention_filter.name}")
+        if self.filter_text:
+            notes.append(f"search: {self.filter_text}")
+        if self.entity_status:
+            notes.append(self.entity_status)
+        return notes
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.filter_text) or bool(self.source_filter) or self.mention_filter is not None
+
+    def clear_restrictions(self) -> None:
+        self.mention_filter = None
+        self.source_filter = ()
+
+    def set_entity_status(self, status: str) -> None:
+        self.entity_status = status
+        if self._mounted:
+            self._update_titles()
+
+    # -- read state -------------------------------------------------------------------
+
+    def count_unread(self) -> None:
+        """Count the unread articles (of the chosen source, if one) off the UI thread."""
+        sources = self.source_filter
+
+        def count(lib: Library) -> int:
+            if len(sources) == 1:
+                try:
+                    return lib.unread_count(sources[0])
+                except Exception:
+                    pass
+            return lib.unread_count()
+
+        self.app.writer.submit(count, lambda n: self.post_message(UnreadCounted(n)))
+
+    @on(UnreadCounted)
+    def _unread_counted(self, event: UnreadCounted) -> None:
+        self.unread = event.unread
+        if self._mounted:
+            self._update_titles()
+
+    def _set_read(self, ids: list[str], read: bool) -> None:
+        """Mark ``ids`` read (or unread): shown at once, written in the background."""
+        changed = [i for i in ids if self._is_read(i) != read]
+        for article_id in ids:
+            self.read_overrides[article_id] = read
+        if changed and self.unread is not None:
+            self.unread = max(0, self.unread + (-len(changed) if read else len(changed)))
+        self.headlines.invalidate()
+        self._update_titles()
+        self.app.writer.submit(lambda lib: lib.mark_read(ids, read))
+
+    def _is_read(self, article_id: str) -> bool:
+        if article_id in self.read_overrides:
+            return self.read_overrides[article_id]
+        row = self.headlines.highlighted
+        if row is not None and row.id == article_id:
+            return row.read
+        return bool(self.library.is_read(article_id))
+
+    def opened(self, article: Article) -> None:
+        self._set_read([article.id], True)
+
+    def action_toggle_read(self) -> None:
+        row = self.headlines.highlighted
+        if row is not None:
+            self._set_read([row.id], not row.read)
+
+    def action_mark_all_read(self) -> None:
+        query = self.library_query()
+        count = len(self.headlines)
+        if not count:
+            return
+
+        def mark(lib: Library) -> tuple[int, int]:
+            return lib.mark_all_read(query), lib.unread_count()
+
+        self.app.writer.submit(mark, lambda result: self.post_message(MarkedAllRead(*result)))
+
+    @on(MarkedAllRead)
+    def _marked_all_read(self, event: MarkedAllRead) -> None:
+        self.read_overrides.clear()  # every write before this one is in the file now
+        self.unread = event.unread
+        self.headlines.invalidate()
+        self._update_titles()
+        self.notify(f"Marked {event.changed} as read.", markup=False, timeout=3)
+
+    def action_next_unread(self) -> None:
+        self._find_next_unread(self.headlines.rows, self.headlines.cursor)
+
+    @work(thread=True, exclusive=True, group="next-unread", exit_on_error=False)
+    def _find_next_unread(self, rows: RowProvider, cursor: int) -> None:
+        # A window at a time from the cursor on, then from the top: the common case (an
+        # unread row nearby) costs one small query; never a keypress waiting on all of them.
+        total, step = len(rows), 256
+        for start, end in ((cursor + 1, total), (0, cursor + 1)):
+            offset = start
+            while offset < end:
+                chunk = rows.window(offset, min(step, end - offset))
+                for i, row in enumerate(chunk):
+                    if not row.read:
+                        self.post_message(NextUnreadFound(offset + i, rows))
+                        return
+                if not chunk:
+                    break
+                offset += len(chunk)
+        self.post_message(NextUnreadFound(None, rows))
+
+    @on(NextUnreadFound)
+    def _next_unread_found(self, event: NextUnreadFound) -> None:
+        if event.rows is not self.headlines.rows:
+            return  # the list changed meanwhile
+        if event.index is None:
+            self.notify("No unread headlines here.", markup=False, timeout=3)
+        else:
+            self.headlines.cursor = event.index
+
+    # -- sources ----------------------------------------------------------------------
+
+    def action_sources(self) -> None:
+        from reader.ui.screens.sources import SourcesScreen
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            self.source_filter = () if name == "" else (name,)
+            self._apply_filters()
+            self.count_unread()
+            self.set_focus(self.headlines)
+
+        self.app.push_screen(SourcesScreen(self.library), chosen)
 
     # -- bookmarks --------------------------------------------------------------------
 
     def refresh_marks(self) -> None:
-        """Mark the bookmarked headlines (a ★ before the title, not only a colour)."""
-        self.headlines.set_marked(self.app.bookmarks.ids())
+        """Mark the bookmarked headlines (a ★ before the title, not only a colour), and tell
+        the library which ids are bookmarked (for ``is:bookmarked``; kept when a source goes)."""
+        ids = self.app.bookmarks.ids()
+        self.headlines.set_marked(ids)
+        self.app.writer.submit(lambda lib: lib.set_bookmarked(ids))
 
     def action_toggle_bookmark(self) -> None:
         # The cursor is the truth: the article pane catches up with it a message later,
         # so a burst like "jjb" must bookmark the third headline, not the one still shown.
-        article = self.headlines.highlighted
+        row = self.headlines.highlighted
+        article = self.article_for(row) if row is not None else None
         if article is not None:
-            self.app.bookmarks.toggle(article)
+            self.app.bookmarks.toggle(article)  # a full snapshot of the article
             self.refresh_marks()
 
     def action_undo(self) -> None:
@@ -62,40 +342,21 @@ class MainScreen(ReaderScreen):
 
     # -- articles mentioning an entity ------------------------------------------------
 
-    def restricted_to(self) -> frozenset[str] | None:
-        return self.mention_filter[1] if self.mention_filter else None
-
-    def filter_notes(self) -> list[str]:
-        notes = [f"mentioning: {self.mention_filter[0].name}"] if self.mention_filter else []
-        return notes + super().filter_notes()
-
-    def clear_restrictions(self) -> None:
-        self.mention_filter = None
-
     @on(EntityList.Mentioning)
     def _mentioning(self, event: EntityList.Mentioning) -> None:
         self.show_articles_mentioning(event.summary)
 
     def show_articles_mentioning(self, summary: EntitySummary) -> None:
-        """Narrow the headlines to every article that mentions ``summary`` (in a worker)."""
-        self.notify(
-            clean_line(f"Looking for {summary.name} in {len(self.all_articles)} articles…"), markup=False, timeout=2
-        )
-        self._find_mentions(summary)
-
-    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
-    def _find_mentions(self, summary: EntitySummary) -> None:
-        ids = frozenset(
-            article.id
-            for article in self.all_articles
-            if mentions(self.entity_cache.entities_for(article), summary.key)
-        )
-        self.post_message(MentionsFound(summary, ids))
-
-    @on(MentionsFound)
-    def _mentions_found(self, event: MentionsFound) -> None:
-        self.mention_filter = (event.summary, event.ids)
+        """Narrow the headlines to every article of the library that mentions ``summary``
+        (the library's entity index; the background indexer may still be filling it)."""
+        self.mention_filter = summary
         self._apply_filters()
-        if self.has_class("-narrow") and self.entity_panel.display:
+        if self.entity_status:
+            self.notify(
+                clean_line(f"Still finding entities ({self.entity_status}): more may mention {summary.name}."),
+                markup=False,
+                timeout=4,
+            )
+        if (self.full_width or self.has_class("-narrow")) and self.entity_panel.display:
             self.action_toggle_entities()  # the panel stands where the headlines go
         self.set_focus(self.headlines)

@@ -22,16 +22,23 @@ from textual.worker import Worker, WorkerState
 from reader.entities.cache import EntityCache
 from reader.entities.index import summarise
 from reader.entities.kinds import KINDS
-from reader.model import Article, Entity
+from reader.model import Article, Entity, source_label
 from reader.sanitize import clean_line
 from reader.ui.entity_styles import kind_style
+from reader.ui.rows import ArticleRows, HeadlineRow, RowProvider
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.headline_list import HeadlineList
 
-# Below this many columns the panes stack: headlines above, article below.
+# Layout. From this many columns the list and the article stand side by side ("split");
+# below it each takes the full width in turn ("full"): the list, then Enter opens the
+# article full width and Esc (or q) comes back to the list at the same place. 80 columns
+# need the whole width for a readable list (50+ characters of title). `z` flips the mode
+# at any width.
+SPLIT_FROM = 120
+# When the user asks for the split below these widths: the panes stack, and the entity
+# panel takes the headline list's place.
 STACK_BELOW = 70
-# Below this many columns the entity panel takes the headline list's place.
 PANEL_BESIDE_LIST = 110
 
 
@@ -80,6 +87,14 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("E", "toggle_entities", "Entities", id="reader.entities", tooltip="Show or hide the entity panel"),
         Binding(
+            "z",
+            "toggle_layout",
+            "Split/full",
+            show=False,
+            id="reader.layout",
+            tooltip="List and article side by side, or each full width",
+        ),
+        Binding(
             "n",
             "next_mention",
             "Next mention",
@@ -108,20 +123,24 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.entity_cache = entity_cache
         self.all_articles: list[Article] = []
+        self._by_id: dict[str, Article] = {}
         self._haystacks: list[str] = []
         self._set_all(articles)
         self.chosen_mentions: tuple[Entity, ...] | None = None
         """The mentions n/N step through: a chosen entity's, or None for every mention."""
+        self.layout_choice: str | None = None
+        """"split" or "full" when the user chose with `z`; None: by the terminal's width."""
+        self._wide = True
+        self._shown_key: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="Filter…", id="filter", compact=True)
                 yield HeadlineList(
-                    self.all_articles,
                     id="headlines",
                     empty_message=self.EMPTY_MESSAGE,
-                    subtitle=self.subtitle,
+                    source_of=self.source_of,
                     on_select=self.read,
                 )
             with Vertical(id="article-pane"):
@@ -142,9 +161,22 @@ class ReaderScreen(Screen[None]):
         """The text the filter searches for ``article`` (case-folded)."""
         return f"{article.title}\n{article.source}\n{article.section}".casefold()
 
-    def subtitle(self, article: Article) -> str:
-        """The second line of a row in the list."""
-        return " · ".join(field for field in (article.section, article.source) if field) or "—"
+    def source_of(self, row: HeadlineRow) -> str:
+        """The source column of a row in the list."""
+        return source_label(row.source, row.section)
+
+    def rows_for(self, query: str) -> RowProvider:
+        """The rows the list shows for the filter text ``query`` (in memory here; the main
+        screen asks the library)."""
+        return ArticleRows(self.matching(query))
+
+    def article_for(self, row: HeadlineRow) -> Article | None:
+        """The full article behind a row of the list."""
+        return self._by_id.get(row.id)
+
+    def total_count(self) -> int:
+        """How many articles there are before any filter."""
+        return len(self.all_articles)
 
     def note_for(self, article: Article) -> str:
         """The user's note on ``article``, shown above its text."""
@@ -179,14 +211,63 @@ class ReaderScreen(Screen[None]):
     def entity_panel(self) -> EntityPanel:
         return self.query_one("#entity-panel", EntityPanel)
 
+    # -- layout -----------------------------------------------------------------------
+    # Classes on the screen, selected on in styles/app.tcss as `ReaderScreen.-full` etc. so
+    # that every reading screen (main, bookmarks) lays out the same:
+    #   -full     one pane at a time, full width (narrow terminal, or chosen with `z`)
+    #   -reading  in -full: the article (and entity panel) is shown instead of the list
+    #   -stacked / -narrow   a split chosen on a narrow terminal
+
+    @property
+    def full_width(self) -> bool:
+        """Whether one pane at a time is shown, full width."""
+        if self.layout_choice is not None:
+            return self.layout_choice == "full"
+        return not self._wide
+
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < STACK_BELOW, "-stacked")
+        self._wide = event.size.width >= SPLIT_FROM
+        self.set_class(event.size.width < STACK_BELOW, "-stacked-width")
         self.set_class(event.size.width < PANEL_BESIDE_LIST, "-narrow")
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        full = self.full_width
+        before = self.classes
+        self.set_class(full, "-full")
+        self.set_class(not full and self.has_class("-stacked-width"), "-stacked")
+        self.set_class(full and self._reading_focus(), "-reading")
+        if self.classes != before and self.is_current:
+            # The classes' styles apply at once, the new layout only on the next refresh.
+            # Lay out now, so that keys arriving in the same burst as Enter ("<Enter>jjj"
+            # over SSH) scroll an article that already has its full-width size.
+            self._refresh_layout()
+
+    def _reading_focus(self) -> bool:
+        """Whether the focus is on the article side (the article or the entity panel)."""
+        focused = self.focused
+        if focused is None:
+            return self.has_class("-reading")
+        return focused is self.article_view or focused is self.entity_panel.option_list
+
+    def watch_focused(self) -> None:
+        # In the full-width layout the focused side is the one shown: Enter (focus to the
+        # article) opens it full width, Esc/q (focus back to the list, see action_back)
+        # returns to the list with its cursor and scroll where they were.
+        if self.is_mounted:
+            self._apply_layout()
+
+    def action_toggle_layout(self) -> None:
+        self.layout_choice = "split" if self.full_width else "full"
+        self._apply_layout()
+        if self.focused is not None:
+            self.call_after_refresh(self.focused.scroll_visible, animate=False)
 
     # -- the list ---------------------------------------------------------------------
 
     def _set_all(self, articles: Sequence[Article]) -> None:
         self.all_articles = list(articles)
+        self._by_id = {a.id: a for a in self.all_articles}
         self._haystacks = [self.haystack(a) for a in self.all_articles]
 
     def replace_articles(self, articles: Sequence[Article]) -> None:
@@ -199,18 +280,30 @@ class ReaderScreen(Screen[None]):
     @on(HeadlineList.Highlighted)
     def _show_highlighted(self, event: HeadlineList.Highlighted) -> None:
         # The cursor may have moved on since this message was posted: show where it is now.
-        self._show(self.headlines.highlighted)
+        row = self.headlines.highlighted
+        self._show(self.article_for(row) if row is not None else None)
 
-    def read(self, article: Article) -> None:
-        """Read ``article``: shown now (the pane may lag a burst of moves), focus on the text."""
+    def read(self, row: HeadlineRow) -> None:
+        """Read the article of ``row``: shown now (the pane may lag a burst of moves), focus
+        on the text (in the full-width layout that opens the article full width)."""
+        article = self.article_for(row)
         self._show(article)
         self.set_focus(self.article_view)
+        if article is not None:
+            self.opened(article)
+
+    def opened(self, article: Article) -> None:
+        """The user opened ``article`` to read it (the main screen marks it read)."""
 
     def _show(self, article: Article | None) -> None:
-        if self.article_view.article is not article or article is None:
+        # Shown again only when it is another article (or its note changed): the library
+        # hands out a new object for the same article each time it is asked.
+        key = (article.id, self.note_for(article)) if article is not None else None
+        if key is None or key != self._shown_key:
+            self._shown_key = key
             self.chosen_mentions = None
             self.query_one("#article-pane").border_subtitle = ""  # no mention marked yet
-            hint = self.EMPTY_HINT if not self.all_articles else "Nothing matches. Press Esc to clear the filter."
+            hint = self.EMPTY_HINT if not self.total_count() else "Nothing matches. Press Esc to clear the filter."
             self.article_view.show(article, note=self.note_for(article) if article else "", empty_hint=hint)
             if article is not None:
                 cached = self.entity_cache.get(article)
@@ -224,12 +317,17 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="recognise", exit_on_error=False)
     def _recognise(self, article: Article) -> None:
         """Recognise off the UI thread: the text is already on screen, colour follows."""
-        entities = self.entity_cache.entities_for(article)
+        entities = self.entities_of(article)
         self.post_message(EntitiesReady(article, entities))
+
+    def entities_of(self, article: Article) -> tuple[Entity, ...]:
+        """The entities of ``article`` (runs in a worker thread; the main screen asks the library first)."""
+        return self.entity_cache.entities_for(article)
 
     @on(EntitiesReady)
     def _entities_ready(self, event: EntitiesReady) -> None:
-        if self.article_view.article is event.article:
+        shown = self.article_view.article
+        if shown is not None and shown.id == event.article.id and shown.body == event.article.body:
             self._apply_entities(event.entities)
 
     def _apply_entities(self, entities: tuple[Entity, ...]) -> None:
@@ -261,11 +359,15 @@ class ReaderScreen(Screen[None]):
     def action_toggle_entities(self) -> None:
         panel = self.entity_panel
         panel.display = not panel.display
+        # With the panel open beside the list (split layout) the article keeps its width:
+        # the list yields room (styles/app.tcss, ReaderScreen.-panel-open).
         self.set_class(panel.display, "-panel-open")
         if panel.display:
             entities = self.article_view.entities
             panel.show_summaries(None if entities is None else summarise(entities))
             self.set_focus(panel.option_list)
+        elif self.full_width and self.article_view.article is not None:
+            self.set_focus(self.article_view)  # full width: back to the article the panel was beside
         elif self.focused is None or self.focused is panel.option_list or not self.focused.display:
             self.set_focus(self.headlines)
 
@@ -321,7 +423,7 @@ class ReaderScreen(Screen[None]):
 
     def _apply_filters(self) -> None:
         current = self.headlines.highlighted
-        self.headlines.set_articles(self.matching(self.filter_text), keep=current.id if current else None)
+        self.headlines.set_rows(self.rows_for(self.filter_text), keep=current.id if current else None)
         self._update_titles()
 
     def matching(self, query: str) -> list[Article]:
@@ -343,13 +445,18 @@ class ReaderScreen(Screen[None]):
 
     def _update_titles(self) -> None:
         pane = self.query_one("#list-pane")
-        shown = len(self.headlines.articles)
-        total = len(self.all_articles)
-        pane.border_title = f"{self.LIST_TITLE} {shown}/{total}" if self.is_filtered else f"{self.LIST_TITLE} {total}"
-        pane.border_subtitle = clean_line(" · ".join(self.filter_notes()))
+        shown = len(self.headlines)
+        total = self.total_count()
+        pane.border_title = self.list_title(shown, total)
+        # Content, never a markup string: the notes hold what the user typed ("T[/]").
+        pane.border_subtitle = Content(clean_line(" · ".join(self.filter_notes())))
         article_pane = self.query_one("#article-pane")
         has_article = self.article_view.article is not None and shown
         article_pane.border_title = f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article"
+
+    def list_title(self, shown: int, total: int) -> str:
+        """The list pane's title: its name and counts."""
+        return f"{self.LIST_TITLE} {shown}/{total}" if self.is_filtered else f"{self.LIST_TITLE} {total}"
 
     # -- actions ----------------------------------------------------------------------
 
@@ -358,7 +465,11 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_focus(self) -> None:
         panes = (self.headlines, self.article_view, self.entity_panel.option_list)
-        order = [w for w in panes if w.display and w.parent is not None and w.parent.display]
+        if self.full_width:
+            # One side at a time: Tab goes to the other side (and shows it).
+            order = [self.headlines, self.article_view] + ([panes[2]] if self.entity_panel.display else [])
+        else:
+            order = [w for w in panes if w.display and w.parent is not None and w.parent.display]
         index = order.index(self.focused) if self.focused in order else -1
         self.set_focus(order[(index + 1) % len(order)])
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.binding import Binding
 
 from reader.entities.cache import EntityCache
 from reader.model import Article, Bookmark
+from reader.ui.rows import ArticleRows, HeadlineRow, RowProvider
 from reader.ui.screens.note import NoteScreen
 from reader.ui.screens.reader import ReaderScreen
-
-
-def saved_when(bookmark: Bookmark) -> str:
-    """When a bookmark was saved, in the user's local time."""
-    return bookmark.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class BookmarksScreen(ReaderScreen):
@@ -51,18 +49,22 @@ class BookmarksScreen(ReaderScreen):
         extra = f"\n{bookmark.note}\n{' '.join(bookmark.tags)}" if bookmark else ""
         return (super().haystack(article) + extra).casefold()
 
-    def subtitle(self, article: Article) -> str:
-        bookmark = self.by_id.get(article.id)
-        parts = [article.source or article.section]
-        if bookmark is not None:
-            parts.append(f"saved {saved_when(bookmark)}")
-            if bookmark.note:
-                parts.append("✎ note")
-        return " · ".join(p for p in parts if p)
+    def source_of(self, row: HeadlineRow) -> str:
+        bookmark = self.by_id.get(row.id)
+        source = super().source_of(row)
+        return f"✎ {source}" if bookmark is not None and bookmark.note else source
+
+    def rows_for(self, query: str) -> RowProvider:
+        # The date column says when each bookmark was saved (the list is in that order).
+        def saved(article: Article) -> datetime | None:
+            bookmark = self.by_id.get(article.id)
+            return bookmark.saved_at if bookmark is not None else None
+
+        return ArticleRows(self.matching(query), when=saved)
 
     def _current(self) -> Bookmark | None:
-        article = self.headlines.highlighted
-        return self.by_id.get(article.id) if article is not None else None
+        row = self.headlines.highlighted
+        return self.by_id.get(row.id) if row is not None else None
 
     def note_for(self, article: Article) -> str:
         bookmark = self.by_id.get(article.id)
@@ -77,7 +79,7 @@ class BookmarksScreen(ReaderScreen):
         restored = self.app.bookmarks.undo()
         if restored is not None:
             self.reload()
-            self.headlines.set_articles(self.headlines.articles, keep=restored.id)
+            self.headlines.set_rows(self.headlines.rows, keep=restored.id)
 
     def action_edit_note(self) -> None:
         bookmark = self._current()

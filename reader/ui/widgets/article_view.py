@@ -13,7 +13,7 @@ from textual.geometry import Region
 from textual.widgets import Static
 
 from reader.entities.kinds import kind_of
-from reader.model import Article, Entity
+from reader.model import Article, Entity, source_label
 from reader.ui.entity_styles import CURRENT_MENTION, kind_style
 from reader.ui.text import content, line_content
 
@@ -94,10 +94,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.body_widget.update(Content(""))
             return
         title.update(line_content(article.title))
-        parts = [p for p in (article.source, article.section, f"By {article.byline}" if article.byline else "") if p]
+        # Publisher · section (one helper, one spelling of a missing source), then byline, date.
+        parts = [source_label(article.source, article.section), f"By {article.byline}" if article.byline else ""]
         if article.published:
             parts.append(article.published)
-        meta.update(line_content(" · ".join(parts) or "Unknown source"))
+        meta.update(line_content(" · ".join(p for p in parts if p)))
         self._render_body()
         self.scroll_home(animate=False, immediate=True)
 
