@@ -23,6 +23,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.screens.saved import BookmarksScreen
+from reader.ui.text import safe_markup
 
 
 class DatelineApp(App[None]):
@@ -111,7 +112,9 @@ class DatelineApp(App[None]):
             else:
                 callback = partial(self.run_action, entry.action, entry.node)
             title = f"{entry.group}: {entry.description}" if entry.group != "Anywhere" else entry.description
-            yield SystemCommand(title, f"{entry.tooltip} ({' / '.join(entry.keys)})", callback)
+            yield SystemCommand(
+                safe_markup(title), safe_markup(f"{entry.tooltip} ({' / '.join(entry.keys)})"), callback
+            )
         if isinstance(screen, MainScreen) and (screen.mention_filter or screen.filter_text):
             yield SystemCommand(
                 "Clear the headline filters", "Show every headline again (Esc)", screen.action_clear_filter

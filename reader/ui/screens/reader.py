@@ -25,6 +25,7 @@ from reader.entities.kinds import KINDS
 from reader.model import Article, Entity
 from reader.sanitize import clean_line
 from reader.ui.entity_styles import kind_style
+from reader.ui.text import safe
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.headline_list import HeadlineList
@@ -132,7 +133,7 @@ class ReaderScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.entity_panel.border_title = "Entities"
+        self.entity_panel.border_title = safe("Entities")
         self._apply_filters()
         self.set_focus(self.headlines)
 
@@ -209,7 +210,7 @@ class ReaderScreen(Screen[None]):
     def _show(self, article: Article | None) -> None:
         if self.article_view.article is not article or article is None:
             self.chosen_mentions = None
-            self.query_one("#article-pane").border_subtitle = ""  # no mention marked yet
+            self.query_one("#article-pane").border_subtitle = safe("")  # no mention marked yet
             hint = self.EMPTY_HINT if not self.all_articles else "Nothing matches. Press Esc to clear the filter."
             self.article_view.show(article, note=self.note_for(article) if article else "", empty_hint=hint)
             if article is not None:
@@ -298,7 +299,7 @@ class ReaderScreen(Screen[None]):
         self.article_view.mark_mention(mention)
         mentions = self._mentions_to_step()
         index = next((i for i, m in enumerate(mentions) if m.start == mention.start), 0)
-        self.query_one("#article-pane").border_subtitle = clean_line(f"{mention.text} · {index + 1}/{len(mentions)}")
+        self.query_one("#article-pane").border_subtitle = safe(f"{mention.text} · {index + 1}/{len(mentions)}")
 
     def action_next_mention(self) -> None:
         self._step_mention(forward=True)
@@ -345,11 +346,13 @@ class ReaderScreen(Screen[None]):
         pane = self.query_one("#list-pane")
         shown = len(self.headlines.articles)
         total = len(self.all_articles)
-        pane.border_title = f"{self.LIST_TITLE} {shown}/{total}" if self.is_filtered else f"{self.LIST_TITLE} {total}"
-        pane.border_subtitle = clean_line(" · ".join(self.filter_notes()))
+        pane.border_title = safe(
+            f"{self.LIST_TITLE} {shown}/{total}" if self.is_filtered else f"{self.LIST_TITLE} {total}"
+        )
+        pane.border_subtitle = safe(" · ".join(self.filter_notes()))
         article_pane = self.query_one("#article-pane")
         has_article = self.article_view.article is not None and shown
-        article_pane.border_title = f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article"
+        article_pane.border_title = safe(f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article")
 
     # -- actions ----------------------------------------------------------------------
 
