@@ -11,6 +11,9 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+from reader.cli import CliError
+from reader.sanitize import clean_line
+
 # name -> (width, height, keys pressed before the screenshot)
 SCENES: dict[str, tuple[int, int, tuple[str, ...]]] = {
     "main-80x24": (80, 24, ("j",)),
@@ -47,7 +50,12 @@ async def _scene(name: str, width: int, height: int, keys: tuple[str, ...], outp
 
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CliError(f"{clean_line(args.output)} exists and is not a directory: give -o a directory", 1) from None
+    except OSError as error:
+        raise CliError(f"cannot make {clean_line(args.output)}: {error.strerror or error}", 1) from None
     # Screenshots never touch the user's bookmarks: the app runs against an empty data dir.
     from reader.paths import set_data_dir
 

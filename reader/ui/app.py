@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from reader.crash import one_line, write_log
 from reader.entities import get_recogniser
 from reader.entities.cache import EntityCache
 from reader.model import Article, Entity
@@ -56,6 +58,23 @@ class DatelineApp(App[None]):
         # Raises RecogniserUnavailable (with an install hint) before the UI starts.
         self.entity_cache = EntityCache(recognise or get_recogniser(ner).recognise)
         self.bookmarks = Bookmarks(self)
+        self.crash: BaseException | None = None
+        """The unexpected error that ended the app, if one did."""
+        self.crash_log: Path | None = None
+        """Where its traceback was written."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        # The net under the app: the traceback goes to a log file, not over the terminal;
+        # the command line prints one line naming the file (crash_report) once the screen is back.
+        if self.crash is None:
+            self.crash = error
+            self.crash_log = write_log(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
+    def crash_report(self) -> str:
+        """One line for the user about :attr:`crash`."""
+        return one_line(self.crash, self.crash_log) if self.crash is not None else ""
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.articles, self.entity_cache)
