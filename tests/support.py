@@ -96,11 +96,12 @@ def run_cli(*args: str, unprivileged: bool = False, env: dict[str, str] | None =
     child_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), child_env.get("PYTHONPATH", "")]))
     child_env.update(env or {})
     kwargs.setdefault("timeout", 60)
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
         cwd=REPO,
         env=child_env,
-        capture_output=True,
         preexec_fn=drop_permission_bypass if unprivileged and os.geteuid() == 0 else None,
         **kwargs,
     )
