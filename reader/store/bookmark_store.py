@@ -45,6 +45,10 @@ class StoreError(Exception):
     """The bookmarks could not be read or saved; the message is one line for the user."""
 
 
+class StoreBusy(StoreError):
+    """Another process held the file for longer than the store's ``timeout``: try again later."""
+
+
 class _Unsettled(Exception):
     """An I/O error while judging the file, as when another process moves it aside."""
 
@@ -617,7 +621,7 @@ class BookmarkStore:
     def _error(self, error: sqlite3.DatabaseError, action: str) -> StoreError:
         name = getattr(error, "sqlite_errorname", "")
         if _is_busy(error):
-            return StoreError(
+            return StoreBusy(
                 f"cannot {action}: {self.path} is locked by another program (waited {self.timeout:g} s); try again"
             )
         if name.startswith("SQLITE_FULL"):

@@ -48,6 +48,10 @@ class MainScreen(ReaderScreen):
         """Mark the bookmarked headlines (a ★ before the title, not only a colour)."""
         self.headlines.set_marked(self.app.bookmarks.ids())
 
+    def bookmarks_changed(self) -> None:
+        """A write that waited in the background is done."""
+        self.refresh_marks()
+
     def action_toggle_bookmark(self) -> None:
         # The cursor is the truth: the article pane catches up with it a message later,
         # so a burst like "jjb" must bookmark the third headline, not the one still shown.
