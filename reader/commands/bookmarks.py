@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 def _open_store() -> BookmarkStore:
     store = BookmarkStore()
     if store.recovery is not None:
-        print(f"dateline: {store.recovery}", file=sys.stderr)
+        print(f"dateline: {clean_line(str(store.recovery))}", file=sys.stderr)
     return store
 
 

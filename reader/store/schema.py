@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
+from reader import jsonio
 from reader.model import Article, Bookmark
 from reader.sanitize import clean, clean_line
 
@@ -160,10 +161,7 @@ def encode_list(values: Iterable[str]) -> str:
 
 
 def _string_list(text: str) -> list[str]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"not JSON: {error}") from None
+    value = jsonio.loads(text)  # ValueError with a reason, whatever a hand-edited file holds
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError("not a JSON list of strings")
     return value
