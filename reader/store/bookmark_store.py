@@ -116,6 +116,13 @@ class BookmarkStore:
                 self._connection.close()
                 self._connection = None
 
+    def set_timeout(self, seconds: float) -> None:
+        """How long later operations wait for another process holding the file."""
+        with self._lock:
+            self.timeout = seconds
+            if self._connection is not None and self._writable:
+                self._connection.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
     @property
     def read_only(self) -> bool:
         """True when saving is impossible (the file or its directory cannot be written)."""

@@ -45,7 +45,9 @@ class Bookmarks:
         self._pending = 0
         self._pending_lock = threading.Lock()
         try:
-            self.store = BookmarkStore(timeout=UI_PATIENCE)
+            # Opened (and repaired, if need be) with the full patience; then the UI waits briefly.
+            self.store = BookmarkStore()
+            self.store.set_timeout(UI_PATIENCE)
         except StoreError as error:
             self.open_error = str(error)
 
