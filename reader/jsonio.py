@@ -17,12 +17,11 @@ import json
 import re
 from typing import Any
 
-from reader.sanitize import is_safe
+from reader.sanitize import REMOVED_RANGES, char_class, is_safe
 
-_ESCAPE = re.compile(
-    r"[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
-    r"\ud800-\udfff\ufe0e\ufe0f\ufeff\ufff9-\ufffb\U0001f3fb-\U0001f3ff\U000e0000-\U000e007f]"
-)
+# What clean() removes, from DEL up (json.dumps escapes C0 itself, and the layout's own
+# newlines must stay), and the Unicode line separators.
+_ESCAPE = re.compile(char_class((r for r in REMOVED_RANGES if r[0] >= 0x7F), "\u2028\u2029"))
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Each range is (first, last), inclusive.
-_REMOVED_RANGES: tuple[tuple[int, int], ...] = (
+# What clean() removes (besides whole escape sequences). Each range is (first, last), inclusive.
+REMOVED_RANGES: tuple[tuple[int, int], ...] = (
     (0x00, 0x08),  # C0 controls before TAB
     (0x0B, 0x0C),  # VT, FF (CR becomes LF, see below)
     (0x0E, 0x1F),  # the other C0 controls, ESC among them
@@ -59,16 +59,16 @@ _REMOVED_RANGES: tuple[tuple[int, int], ...] = (
 _LINE_BREAKS = "\r\u2028\u2029"  # become "\n"
 
 
-def _char_class(ranges: Iterable[tuple[int, int]], extra: str = "") -> str:
+def char_class(ranges: Iterable[tuple[int, int]], extra: str = "") -> str:
     parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
     return "[" + "".join(parts) + extra + "]"
 
 
 # What clean() changes, split in two: the regex engine scans a class of BMP characters
 # several times faster than one with astral ranges, and most text holds no astral character.
-_FORBIDDEN_BMP = re.compile(_char_class((r for r in _REMOVED_RANGES if r[0] < 0x10000), _LINE_BREAKS))
-_FORBIDDEN_ASTRAL = re.compile(_char_class(r for r in _REMOVED_RANGES if r[0] >= 0x10000))
-_REMOVABLE = re.compile(_char_class(_REMOVED_RANGES))
+_FORBIDDEN_BMP = re.compile(char_class((r for r in REMOVED_RANGES if r[0] < 0x10000), _LINE_BREAKS))
+_FORBIDDEN_ASTRAL = re.compile(char_class(r for r in REMOVED_RANGES if r[0] >= 0x10000))
+_REMOVABLE = re.compile(char_class(REMOVED_RANGES))
 _NEWLINE = re.compile(r"\r\n?|[\u2028\u2029]")
 
 # A string sequence's payload runs to its terminator (BEL, ESC \, or ST U+009C); a missing
