@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reader.cli import CliError
 from reader.sanitize import clean_line
+from reader.store.files import UnsafeFileError, check_replaceable
 
 # name -> (width, height, keys pressed before the screenshot)
 SCENES: dict[str, tuple[int, int, tuple[str, ...]]] = {
@@ -62,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="dateline-shots-") as scratch:
         set_data_dir(scratch)
         for name, (width, height, keys) in SCENES.items():
+            try:  # an SVG is replaced only if it is a regular file (never a link planted there)
+                check_replaceable(output / f"{name}.svg")
+            except UnsafeFileError as error:
+                raise CliError(clean_line(str(error)), 1) from None
             path = asyncio.run(_scene(name, width, height, keys, output))
             print(path)
     return 0

@@ -253,3 +253,15 @@ def test_non_utf8_file_names_and_arguments(tmp_path: Path) -> None:
     assert done.returncode == 1 and b"Traceback" not in done.stderr and b"no bookmark with id" in done.stderr
     done = run_cli("--data-dir", data, "bookmarks", "list", "--json")
     assert done.returncode == 0 and json.loads(done.stdout)[0]["note"] == "caf\ufffd"
+
+
+def test_screenshots_never_write_through_a_planted_link(tmp_path: Path, capsys) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    out = tmp_path / "shots"
+    out.mkdir()
+    (out / "main-80x24.svg").symlink_to(victim)
+    assert main(["screenshots", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    _one_error_line(err)
+    assert "symbolic link" in err and victim.read_text() == "keep me"
