@@ -17,6 +17,9 @@ CORE = [
     "reader.entities.kinds",
     "reader.entities.cache",
     "reader.store",
+    "reader.store.files",
+    "reader.jsonio",
+    "reader.crash",
     "reader.cli",
 ]
 
