@@ -209,7 +209,17 @@ def _main(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
     _apply_common(args)
     _check_not_a_mistyped_command(args.sources)
+    _terminal_streams_utf8()
     return _run_app(args)
+
+
+def _terminal_streams_utf8() -> None:
+    """The app draws boxes and marks in UTF-8 whatever PYTHONIOENCODING says: with "ascii"
+    every border came out as "?" or "\\u2502". Python's own streams, not the terminal, were ASCII."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and stream.isatty():
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def _error_line(message: str) -> None:

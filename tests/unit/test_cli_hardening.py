@@ -265,3 +265,45 @@ def test_screenshots_never_write_through_a_planted_link(tmp_path: Path, capsys) 
     err = capsys.readouterr().err
     _one_error_line(err)
     assert "symbolic link" in err and victim.read_text() == "keep me"
+
+
+def test_the_app_draws_in_utf8_whatever_pythonioencoding_says(tmp_path: Path) -> None:
+    """Started in a real pseudo-terminal at 80×24 with PYTHONIOENCODING=ascii: the borders
+    arrive as UTF-8 box drawing, not "?" or "\\u2502"."""
+    import fcntl
+    import select
+    import struct
+    import subprocess
+    import termios
+    import time
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "TERM": "xterm-256color", "PYTHONPATH": str(Path.cwd())}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data")],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(terminal)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 60  # a bound on waiting, not a timing assertion
+        while b"Headlines" not in seen and time.monotonic() < deadline:
+            ready, _, _ = select.select([controller], [], [], 1)
+            if ready:
+                try:
+                    seen += os.read(controller, 65536)
+                except OSError:
+                    break
+        os.write(controller, b"\x11")  # ctrl+q
+        process.wait(30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(controller)
+    assert b"Headlines" in seen
+    assert "╭".encode() in seen and b"\\u256d" not in seen
