@@ -8,6 +8,9 @@ Each subcommand lives in ``reader/commands/<name>.py`` with two functions,
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
+import errno
 import importlib
 import os
 import sys
@@ -37,12 +40,40 @@ class CliError(Exception):
         self.status = status
 
 
+# Options every command takes, and that take a value (skipped when looking for the command).
+_COMMON_WITH_VALUE = ("--data-dir", "--max-source-size")
+NER_CHOICES = ("builtin", "spacy")
+
+
+def _size(text: str) -> str:
+    from reader.sources import parse_size
+
+    try:
+        parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="keep the library and bookmarks in DIR instead of the user data directory",
     )
+    parser.add_argument(
+        "--max-source-size",
+        metavar="SIZE",
+        type=_size,
+        help="refuse source files larger than SIZE (e.g. 512M; default: $DATELINE_MAX_SOURCE_SIZE, else 256M)",
+    )
+
+
+def _default_ner() -> str:
+    value = os.environ.get("DATELINE_NER") or "builtin"
+    if value not in NER_CHOICES:
+        raise CliError(f"$DATELINE_NER is {value!r}: choose one of {', '.join(NER_CHOICES)}")
+    return value
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -64,8 +95,8 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--ner",
-        choices=("builtin", "spacy"),
-        default=os.environ.get("DATELINE_NER") or "builtin",
+        choices=NER_CHOICES,
+        default=_default_ner(),
         help="entity recogniser: the built-in rules or spaCy, if installed (default: $DATELINE_NER, else builtin)",
     )
     _add_common(parser)
@@ -86,9 +117,9 @@ def _find_command(argv: list[str]) -> int | None:
     index = 0
     while index < len(argv):
         arg = argv[index]
-        if arg == "--data-dir":
+        if arg in _COMMON_WITH_VALUE:
             index += 2
-        elif arg.startswith("--data-dir="):
+        elif arg.startswith(tuple(f"{option}=" for option in _COMMON_WITH_VALUE)):
             index += 1
         else:
             return index if arg in COMMANDS else None
@@ -100,30 +131,118 @@ def _apply_common(args: argparse.Namespace) -> None:
         from reader.paths import set_data_dir
 
         set_data_dir(args.data_dir)
+    if getattr(args, "max_source_size", None):
+        from reader.sources import MAX_SIZE_ENV
+
+        os.environ[MAX_SIZE_ENV] = args.max_source_size
+
+
+def _check_not_a_mistyped_command(sources: Sequence[str]) -> None:
+    """``dateline bookmark``: a SOURCE that does not exist but reads like a command."""
+    if not sources or os.path.lexists(sources[0]) or os.sep in sources[0]:
+        return
+    close = difflib.get_close_matches(sources[0], COMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise CliError(f"no command or file {sources[0]!r}: did you mean 'dateline {close[0]}'?")
+
+
+def _text_streams_never_fail_to_encode() -> None:
+    """With PYTHONIOENCODING=ascii (or a C locale) a title with "é" must not crash a print:
+    what the terminal cannot show becomes "?". JSON output is ASCII-escaped where needed."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
+
+
+def _flush_stdout() -> None:
+    """Flush now, inside the error handling: at interpreter exit a failure is a traceback."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _silence_stdout()
+        reason = "disk full" if error.errno in (errno.ENOSPC, errno.EDQUOT) else (error.strerror or str(error))
+        raise CliError(f"cannot write the output: {reason}", 1) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the data still buffered is not written again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _text_streams_never_fail_to_encode()
     try:
-        command = _find_command(argv)
-        if command is not None:
-            parser, module = _command_parser(argv[command])
-            # Options given before the command (``dateline --data-dir D bookmarks list``) count too.
-            args = parser.parse_args(argv[:command] + argv[command + 1 :])
-            _apply_common(args)
-            return int(module.run(args) or 0)  # type: ignore[attr-defined]
-        args = _app_parser().parse_args(argv)
-        _apply_common(args)
-        return _run_app(args)
+        status = _main(argv)
+        _flush_stdout()
+        return status
     except CliError as error:
-        print(f"dateline: {error}", file=sys.stderr)
+        _error_line(str(error))
         return error.status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `dateline list | head`: the reader went away; that is not an error.
-        sys.stderr.close()
+        _silence_stdout()
         return 0
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):  # `dateline list > /dev/full`
+            _silence_stdout()
+            _error_line("cannot write the output: disk full")
+            return 1
+        return _crashed(error)
+    except Exception as error:  # the net: one line, the traceback in a log file
+        return _crashed(error)
+
+
+def _main(argv: list[str]) -> int:
+    command = _find_command(argv)
+    if command is not None:
+        parser, module = _command_parser(argv[command])
+        # Options given before the command (``dateline --data-dir D bookmarks list``) count too.
+        args = parser.parse_args(argv[:command] + argv[command + 1 :])
+        _apply_common(args)
+        return int(module.run(args) or 0)  # type: ignore[attr-defined]
+    args = _app_parser().parse_args(argv)
+    _apply_common(args)
+    _check_not_a_mistyped_command(args.sources)
+    _terminal_streams_utf8()
+    return _run_app(args)
+
+
+def _terminal_streams_utf8() -> None:
+    """The app draws boxes and marks in UTF-8 whatever PYTHONIOENCODING says: with "ascii"
+    every border came out as "?" or "\\u2502". Python's own streams, not the terminal, were ASCII."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and stream.isatty():
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _error_line(message: str) -> None:
+    from reader.sanitize import clean_line
+
+    with contextlib.suppress(OSError, ValueError):  # stderr itself gone: nothing more can be said
+        print(f"dateline: {clean_line(message)}", file=sys.stderr, flush=True)
+
+
+EXIT_CRASH = 70  # EX_SOFTWARE
+
+
+def _crashed(error: BaseException) -> int:
+    from reader.crash import one_line, write_log
+
+    _error_line(one_line(error, write_log(error)))
+    return EXIT_CRASH
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -148,4 +267,7 @@ def _run_app(args: argparse.Namespace) -> int:
         app.library.close()
         return 1
     app.run()
+    if app.crash_log is not None or app.crash is not None:  # the app's own net caught something
+        _error_line(app.crash_report())
+        return EXIT_CRASH
     return int(app.return_code or 0)

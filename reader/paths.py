@@ -29,6 +29,11 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def log_dir() -> Path:
+    """Where crash logs go (``$XDG_STATE_HOME/dateline/log`` on Linux)."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def set_data_dir(path: str | os.PathLike[str]) -> None:
     """Point :func:`data_dir` at ``path`` for this process (the ``--data-dir`` option)."""
     os.environ[_DATA_DIR_ENV] = str(Path(path).expanduser().resolve())

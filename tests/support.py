@@ -98,3 +98,43 @@ def library_app(*sources: Path, **kwargs: Any) -> Any:
     kwargs.setdefault("refresh", False)
     kwargs.setdefault("index_entities", False)
     return DatelineApp(path, **kwargs)
+
+
+# -- running the CLI as an ordinary user ---------------------------------------------------------
+#
+# Root ignores permission bits, and CI runs as root. A child started without the capabilities
+# that bypass file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) meets a real EACCES on a
+# chmod 000 file or directory, exactly as an ordinary user would.
+
+_PR_CAPBSET_DROP = 24
+_BYPASS_CAPABILITIES = (1, 2)
+
+
+def drop_permission_bypass() -> None:  # runs in the child between fork and exec
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in _BYPASS_CAPABILITIES:
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def run_cli(*args: str, unprivileged: bool = False, env: dict[str, str] | None = None, **kwargs: Any):
+    """Run ``python -m reader ARGS`` in a child (as an ordinary user when ``unprivileged``)."""
+    import os
+    import subprocess
+    import sys
+
+    child_env = dict(os.environ)
+    child_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), child_env.get("PYTHONPATH", "")]))
+    child_env.update(env or {})
+    kwargs.setdefault("timeout", 60)
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        cwd=REPO,
+        env=child_env,
+        preexec_fn=drop_permission_bypass if unprivileged and os.geteuid() == 0 else None,
+        **kwargs,
+    )

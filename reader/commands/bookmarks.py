@@ -11,10 +11,11 @@ import json
 import sys
 from pathlib import Path
 
+from reader import jsonio
 from reader.cli import CliError
 from reader.sanitize import clean_line
 from reader.store import BookmarkStore, FormatError, StoreError, transfer
-from reader.store.files import write_atomic
+from reader.store.files import UnsafeFileError, check_replaceable, is_disk_full, write_atomic
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -40,14 +41,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     export = action("export", "write every bookmark to stdout or a file")
     export.add_argument("--format", choices=transfer.FORMATS, default="json", help="default: json (re-importable)")
-    export.add_argument("-o", "--output", metavar="FILE", help="write FILE (atomically) instead of stdout")
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write FILE (atomically) instead of stdout ('-': stdout)"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists (a regular file only)")
 
     import_ = action("import", "merge bookmarks from a JSON export into the store")
     import_.add_argument("file", metavar="FILE")
 
 
+def text_argument(value: str) -> str:
+    """An argument that is text, not a file name: bytes that are not UTF-8 (which Python keeps
+    as lone surrogates) become U+FFFD, so they can be stored and printed."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def run(args: argparse.Namespace) -> int:
+    for name in ("article_id", "id", "note"):
+        if isinstance(getattr(args, name, None), str):
+            setattr(args, name, text_argument(getattr(args, name)))
+    if getattr(args, "tags", None):
+        args.tags = [text_argument(tag) for tag in args.tags]
     handler = {
         "list": _list,
         "add": _add,
@@ -65,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
 def _open_store() -> BookmarkStore:
     store = BookmarkStore()
     if store.recovery is not None:
-        print(f"dateline: {store.recovery}", file=sys.stderr)
+        print(f"dateline: {clean_line(str(store.recovery))}", file=sys.stderr)
     return store
 
 
@@ -91,11 +105,15 @@ def _add(store: BookmarkStore, args: argparse.Namespace) -> int:
     from reader.sources import load_sources
 
     result = load_sources([args.source])
-    for error in result.errors:
-        print(f"dateline: {error}", file=sys.stderr)
     article = next((a for a in result.articles if a.id == args.article_id), None)
     if article is None:
+        if result.errors and not result.articles:  # the source itself failed: that is the one error
+            raise CliError(str(result.errors[0]), 1)
+        for error in result.errors:
+            print(f"dateline: {error}", file=sys.stderr)
         raise CliError(f"no article with id {clean_line(args.article_id)} in {clean_line(args.source)}", 1)
+    for error in result.errors:
+        print(f"dateline: {error}", file=sys.stderr)
     if store.contains(article.id):
         print(f"already bookmarked: {clean_line(article.id)}  {clean_line(article.title)}")
         return 0
@@ -113,34 +131,49 @@ def _remove(store: BookmarkStore, args: argparse.Namespace) -> int:
 
 def _export(store: BookmarkStore, args: argparse.Namespace) -> int:
     text = transfer.render(store.list(), args.format)
-    if not args.output:
+    if not args.output or args.output in STDOUT_NAMES:
         sys.stdout.write(text)
         return 0
+    shown = clean_line(args.output)
     try:
+        exists = check_replaceable(args.output)
+        if exists and not args.force:
+            raise CliError(f"{shown} exists; use --force to replace it", 1)
         write_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
-    except FileExistsError:
-        raise CliError(f"{args.output} exists; use --force to replace it", 1) from None
+    except UnsafeFileError as error:
+        raise CliError(clean_line(str(error)), 1) from None
+    except FileExistsError:  # it appeared while we wrote
+        raise CliError(f"{shown} exists; use --force to replace it", 1) from None
     except OSError as error:
-        raise CliError(f"cannot write {args.output}: {error.strerror or error}", 1) from None
+        reason = "disk full" if is_disk_full(error) else (error.strerror or str(error))
+        raise CliError(f"cannot write {shown}: {reason}", 1) from None
     return 0
 
 
+STDOUT_NAMES = ("-", "/dev/stdout")
+"""``-o`` names meaning standard output (``/dev/stdout`` is written to, never replaced)."""
+
+
 def _import(store: BookmarkStore, args: argparse.Namespace) -> int:
+    from reader.sources import SourceError, open_source_file
+
     path = Path(args.file)
+    shown = clean_line(args.file)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CliError(f"{args.file}: {error.strerror or error}", 1) from None
+        with open_source_file(path) as stream:
+            data = stream.read()
+    except SourceError as error:
+        raise CliError(f"{shown}: {error}", 1) from None
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = jsonio.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise CliError(f"{args.file}: not UTF-8 text", 1) from None
-    except json.JSONDecodeError as error:
-        raise CliError(f"{args.file}: not valid JSON (line {error.lineno}, column {error.colno})", 1) from None
+        raise CliError(f"{shown}: not UTF-8 text", 1) from None
+    except ValueError as error:
+        raise CliError(f"{shown}: {error}", 1) from None
     try:
         bookmarks = transfer.from_document(document)
     except FormatError as error:
-        raise CliError(f"{args.file}: {error}", 1) from None
+        raise CliError(f"{shown}: {error}", 1) from None
     result = store.import_(bookmarks)
     print(f"imported from {clean_line(str(path))}: {result}")
     return 0

@@ -13,12 +13,13 @@ Offsets are Python string indices (code points) into the text exactly as given.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TextIO
 
+from reader import jsonio
 from reader.cli import CliError
 from reader.sanitize import clean_line
+from reader.sources import SourceError, open_source_file
 
 _EPILOG = """\
 formats:
@@ -50,6 +51,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _read(path: str) -> str:
     if path == "-":
+        if sys.stdin.isatty():
+            print(
+                "dateline: reading the text from standard input (end it with Ctrl+D; give a FILE to read one)",
+                file=sys.stderr,
+                flush=True,
+            )
         # Bytes, decoded here: text mode would turn "\r\n" into "\n" and shift every offset.
         stream = getattr(sys.stdin, "buffer", None)
         try:
@@ -57,12 +64,12 @@ def _read(path: str) -> str:
         except UnicodeDecodeError as error:
             raise CliError(f"stdin is not valid UTF-8 ({error.reason})") from None
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
+        with open_source_file(path) as handle:
+            return handle.read().decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CliError(f"{path}: not valid UTF-8 text ({error.reason})") from None
-    except OSError as error:
-        raise CliError(f"cannot read {path}: {error.strerror or error}") from None
+        raise CliError(f"{clean_line(path)}: not valid UTF-8 text ({error.reason})") from None
+    except SourceError as error:
+        raise CliError(f"cannot read {clean_line(path)}: {error}") from None
 
 
 def _recogniser(name: str):
@@ -74,14 +81,10 @@ def _recogniser(name: str):
         raise CliError(str(error)) from None
 
 
-# Characters that str.splitlines() and some readers take as line ends; JSON escapes them
-# only when asked to, so they are escaped here to keep one record per line.
-_LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
-
-
 def _dumps_line(record: dict) -> str:
-    """One JSON line, non-ASCII text kept as is except for Unicode line separators."""
-    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS)
+    """One JSON line, non-ASCII text kept as is; line separators (U+2028, U+0085) and anything
+    that could act on a terminal (C1, bidi, lone surrogates...) escaped (:mod:`reader.jsonio`)."""
+    return jsonio.dumps(record)
 
 
 def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
@@ -91,9 +94,9 @@ def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise CliError(f"{source}: line {number}: invalid JSON ({error.msg})") from None
+            record = jsonio.loads(line)
+        except ValueError as error:
+            raise CliError(f"{source}: line {number}: {error}") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise CliError(f'{source}: line {number}: expected an object with a "text" string')
         records.append(record)
@@ -114,8 +117,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     entities = recogniser.recognise(data)
     if args.format == "json":
-        json.dump([[e.start, e.end, e.label, e.text] for e in entities], out, ensure_ascii=False)
-        out.write("\n")
+        out.write(jsonio.dumps([[e.start, e.end, e.label, e.text] for e in entities]) + "\n")
     else:
         for e in entities:
             out.write(f"{e.start}\t{e.end}\t{e.label}\t{clean_line(e.text)}\n")

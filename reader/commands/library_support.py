@@ -6,12 +6,12 @@ Every string that came from an article, a source or the user is printed through
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from reader import jsonio
 from reader.cli import CliError
 from reader.library import Headline, Library, LibraryError, SourceInfo
 from reader.model import source_label
@@ -79,7 +79,7 @@ def print_headlines(library: Library, query: str, *, as_json: bool, limit: int |
         for index, headline in enumerate(rows):
             if as_json:
                 separator = "," if offset + index else ""
-                sys.stdout.write(f"{separator}\n  " + json.dumps(headline_record(headline), ensure_ascii=False))
+                sys.stdout.write(f"{separator}\n  " + jsonio.dumps(headline_record(headline)))
             else:
                 sys.stdout.write(headline_line(headline) + "\n")
     if as_json:

@@ -9,12 +9,12 @@ the library.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from reader import jsonio
 from reader.commands.library_support import open_library, positive, print_headlines, quoted
 from reader.model import source_label
-from reader.sanitize import clean_line
+from reader.sanitize import clean, clean_line
 from reader.sources import load_sources
 
 
@@ -49,17 +49,16 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         records = [
             {
-                "id": a.id,
-                "source": a.source,
-                "section": a.section,
-                "title": a.title,
-                "byline": a.byline,
-                "origin": a.origin,
+                "id": clean_line(a.id),
+                "source": clean_line(a.source),
+                "section": clean_line(a.section),
+                "title": clean_line(a.title),
+                "byline": clean_line(a.byline),
+                "origin": clean(a.origin),
             }
             for a in articles
         ]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(jsonio.dumps(records, indent=2) + "\n")
     else:
         for a in articles:
             print(f"{a.id}\t{clean_line(source_label(a.source, a.section))}\t{clean_line(a.title)}")

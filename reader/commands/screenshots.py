@@ -12,6 +12,10 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+from reader.cli import CliError
+from reader.sanitize import clean_line
+from reader.store.files import UnsafeFileError, check_replaceable
+
 # name -> (width, height, keys pressed before the screenshot)
 SCENES: dict[str, tuple[int, int, tuple[str, ...]]] = {
     "main-80x24": (80, 24, ("j",)),
@@ -53,13 +57,22 @@ async def _scene(name: str, width: int, height: int, keys: tuple[str, ...], outp
 
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CliError(f"{clean_line(args.output)} exists and is not a directory: give -o a directory", 1) from None
+    except OSError as error:
+        raise CliError(f"cannot make {clean_line(args.output)}: {error.strerror or error}", 1) from None
     # Screenshots never touch the user's bookmarks: the app runs against an empty data dir.
     from reader.paths import set_data_dir
 
     with tempfile.TemporaryDirectory(prefix="dateline-shots-") as scratch:
         for name, (width, height, keys) in SCENES.items():
             set_data_dir(Path(scratch) / name)  # each scene: a fresh library, no bookmarks
+            try:  # an SVG is replaced only if it is a regular file (never a link planted there)
+                check_replaceable(output / f"{name}.svg")
+            except UnsafeFileError as error:
+                raise CliError(clean_line(str(error)), 1) from None
             path = asyncio.run(_scene(name, width, height, keys, output))
             print(path)
     return 0

@@ -9,10 +9,10 @@ and a non-zero exit status; untrusted text is cleaned before printing.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from reader import jsonio
 from reader.cli import CliError
 from reader.commands.library_support import open_library, source_record
 from reader.library import Library, LibraryError, SourceInfo
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 def _list(library: Library, args: argparse.Namespace) -> int:
     sources = library.sources()
     if args.json:
-        sys.stdout.write(json.dumps([source_record(s) for s in sources], indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(jsonio.dumps([source_record(s) for s in sources], indent=2) + "\n")
         return 0
     for source in sources:
         fields = [clean_line(source.name), source.kind, f"{source.total} articles", f"{source.unread} unread"]

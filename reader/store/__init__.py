@@ -3,7 +3,14 @@
 Core package: stdlib only; no textual or rich imports.
 """
 
-from reader.store.bookmark_store import DEFAULT_TIMEOUT, BookmarkStore, ImportResult, StoreError, default_path
+from reader.store.bookmark_store import (
+    DEFAULT_TIMEOUT,
+    BookmarkStore,
+    ImportResult,
+    StoreBusy,
+    StoreError,
+    default_path,
+)
 from reader.store.recovery import RecoveryReport
 from reader.store.transfer import FormatError
 
@@ -13,6 +20,7 @@ __all__ = [
     "FormatError",
     "ImportResult",
     "RecoveryReport",
+    "StoreBusy",
     "StoreError",
     "default_path",
 ]

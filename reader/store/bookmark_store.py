@@ -20,6 +20,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from typing import Any, TypeVar
 from reader.model import Article, Bookmark
 from reader.paths import data_dir
 from reader.store import recovery, schema, sqlite_file, transfer
+from reader.store.files import FileIdentity, UnsafeFileError, describe_kind, identity, is_disk_full, refuse_symlink
 from reader.store.recovery import RecoveryReport
 
 _T = TypeVar("_T")
@@ -40,6 +42,10 @@ DEFAULT_TIMEOUT = 5.0
 
 class StoreError(Exception):
     """The bookmarks could not be read or saved; the message is one line for the user."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the file for longer than the store's ``timeout``: try again later."""
 
 
 class _Unsettled(Exception):
@@ -85,6 +91,12 @@ class BookmarkStore:
         """Set when a damaged file was found on opening and moved aside: tell the user."""
         self._connection: sqlite3.Connection | None = None
         self._writable = False
+        self._write_refusal: str | None = None
+        """Why saving is impossible though the place is writable (a full disk), if it is."""
+        self._identity: FileIdentity | None = None
+        """(device, inode) of the file the connection is open on: a write first checks it is
+        still the file at :attr:`path` (another process may have moved it aside)."""
+        self._repairing = False
         self._lock = threading.RLock()
         with self._lock:
             self._open()
@@ -102,6 +114,13 @@ class BookmarkStore:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
+
+    def set_timeout(self, seconds: float) -> None:
+        """How long later operations wait for another process holding the file."""
+        with self._lock:
+            self.timeout = seconds
+            if self._connection is not None and self._writable:
+                self._connection.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     @property
     def read_only(self) -> bool:
@@ -264,7 +283,7 @@ class BookmarkStore:
         directory = self._existing_ancestor()
         if not os.access(directory, os.W_OK):
             return False
-        return not self.path.exists() or os.access(self.path, os.W_OK)
+        return not self._exists() or os.access(self.path, os.W_OK)
 
     def _existing_ancestor(self) -> Path:
         directory = self.path.absolute().parent
@@ -272,10 +291,50 @@ class BookmarkStore:
             directory = directory.parent
         return directory
 
+    def _exists(self) -> bool:
+        """Is there a bookmarks file? Refuses (:class:`StoreError`) a symbolic link in its place,
+        a data directory that is not a directory, and a directory we may not look into."""
+        try:
+            info = os.lstat(self.path)
+        except FileNotFoundError:
+            return False
+        except NotADirectoryError:
+            raise StoreError(f"cannot use the bookmarks: {self._not_a_directory()} is not a directory") from None
+        except PermissionError:
+            raise StoreError(f"cannot read the bookmarks: permission denied on {self.path.parent}") from None
+        if stat.S_ISLNK(info.st_mode):
+            raise self._unsafe(self.path)
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"cannot use the bookmarks: {self.path} is {describe_kind(info.st_mode)}, not a file")
+        return True
+
+    def _not_a_directory(self) -> Path:
+        directory = self.path.absolute().parent
+        while directory != directory.parent:
+            if directory.exists() or directory.is_symlink():
+                return directory
+            directory = directory.parent
+        return directory
+
+    @staticmethod
+    def _unsafe(path: Path) -> StoreError:
+        try:
+            refuse_symlink(path)
+        except UnsafeFileError as error:
+            return StoreError(f"cannot use the bookmarks: {error}")
+        return StoreError(f"cannot use the bookmarks: {path} is not a regular file")
+
+    def _refuse_symlinked_sidecars(self) -> None:
+        for suffix in ("-wal", "-shm", ".lock"):
+            sidecar = Path(f"{self.path}{suffix}")
+            if sidecar.is_symlink():
+                raise self._unsafe(sidecar)
+
     def _open(self) -> None:
         """Open the file if there is one; check it is ours; recover it if damaged."""
-        if not self.path.exists():
+        if not self._exists():
             return  # created by the first write; until then the store is empty
+        self._refuse_symlinked_sidecars()
         try:
             damage = self._inspect()
         except _Unsettled:
@@ -291,15 +350,19 @@ class BookmarkStore:
                 f"{self.path.parent} is read-only, so it cannot be repaired"
             )
         with recovery.exclusive(self.path):
-            # Judged again under the lock: another Dateline may have repaired it meanwhile.
+            self._repairing = True  # our own writes must not wait for the shared lock
             try:
-                damage = self._inspect() if self.path.exists() else None
-            except _Unsettled as unsettled:
-                raise unsettled.error from None
-            if damage is None:
-                self._connect()
-            else:
-                self._recover(damage)  # leaves a fresh file open
+                # Judged again under the lock: another Dateline may have repaired it meanwhile.
+                try:
+                    damage = self._inspect() if self._exists() else None
+                except _Unsettled as unsettled:
+                    raise unsettled.error from None
+                if damage is None:
+                    self._connect()
+                else:
+                    self._recover(damage)  # leaves a fresh file open
+            finally:
+                self._repairing = False
 
     def _inspect(self) -> str | None:
         """Refuse a foreign or newer file (:class:`StoreError`); return what is damaged, if anything.
@@ -402,18 +465,18 @@ class BookmarkStore:
         except sqlite3.OperationalError as error:
             # A WAL file in a directory we cannot write: SQLite cannot make the -shm index.
             # Nothing can be writing to it either, so reading it as immutable is sound.
-            if not getattr(error, "sqlite_errorname", "").startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            # The same on a full disk (SQLite says "I/O error"): nobody can write there now.
+            name = getattr(error, "sqlite_errorname", "")
+            full = name.startswith(("SQLITE_IOERR", "SQLITE_FULL")) and _disk_is_full(self.path.parent)
+            if not name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) and not full:
                 raise
         return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
 
     def _connect(self) -> None:
         """Open the long-lived connection: read-write when possible, else read-only."""
+        self._write_refusal = None
         if not self._can_write():
-            try:
-                self._connection = self._connect_read_only()
-            except sqlite3.DatabaseError as error:
-                raise self._error(error, "read the bookmarks") from None
-            self._writable = False
+            self._connect_for_reading()
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -428,9 +491,27 @@ class BookmarkStore:
                 connection.close()
                 raise
         except sqlite3.DatabaseError as error:
+            if self._exists() and (is_disk_full(error) or _is_io_error(error)):
+                # No room for the journal: what is saved can still be read (and shown).
+                self._connect_for_reading()
+                self._write_refusal = (
+                    f"the disk holding {self.path.parent} is full"
+                    if is_disk_full(error) or _disk_is_full(self.path.parent)
+                    else f"input/output error on {self.path}"
+                )
+                return
             raise self._error(error, "open the bookmarks") from None
         self._connection = connection
         self._writable = True
+        self._identity = identity(self.path)
+
+    def _connect_for_reading(self) -> None:
+        try:
+            self._connection = self._connect_read_only()
+        except sqlite3.DatabaseError as error:
+            raise self._error(error, "read the bookmarks") from None
+        self._writable = False
+        self._identity = identity(self.path)
 
     def _retrying(self, operation: Callable[[], _T]) -> _T:
         """Run a set-up step again while SQLite reports the file busy (see :func:`sqlite_file.retrying`)."""
@@ -456,7 +537,8 @@ class BookmarkStore:
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection | None]:
         with self._lock:
-            if self._connection is None and self.path.exists():
+            self._follow_replacement()
+            if self._connection is None and self._exists():
                 self._open()  # another process created the file since we looked
             try:
                 yield self._connection
@@ -467,12 +549,7 @@ class BookmarkStore:
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: committed when the block ends, else rolled back."""
         with self._lock:
-            if self._connection is None and self.path.exists():
-                self._open()  # another process created the file since we looked
-            if self._connection is None and self._can_write():
-                self._connect()  # the first bookmark: create the directory and the file
-            if self._connection is None or not self._writable:
-                raise StoreError(f"cannot save bookmarks: {self._read_only_place()} is read-only")
+            held = self._prepare_to_write()
             connection = self._connection
             assert connection is not None
             try:
@@ -488,17 +565,56 @@ class BookmarkStore:
                 raise self._error(error, "save bookmarks") from None
             except OSError as error:
                 raise self._os_error(error) from None
+            finally:
+                if held is not None:
+                    os.close(held)
+
+    def _prepare_to_write(self) -> int | None:
+        """Make the connection ready to write to the live file; returns the shared lock held.
+
+        Under the shared recovery lock no other process can move the file aside, so the
+        file checked here is the file the transaction commits to.
+        """
+        for _ in range(5):
+            self._follow_replacement()
+            if self._connection is None and self._exists():
+                self._open()  # another process created the file since we looked
+            if self._connection is None and self._can_write():
+                self._connect()  # the first bookmark: create the directory and the file
+            if self._connection is not None and self._write_refusal:
+                raise StoreError(f"cannot save bookmarks: {self._write_refusal}")
+            if self._connection is None or not self._writable:
+                raise StoreError(f"cannot save bookmarks: {self._read_only_place()} is read-only")
+            if self._repairing:
+                return None
+            try:
+                held = recovery.acquire_shared(self.path)
+            except UnsafeFileError as error:
+                raise StoreError(f"cannot save bookmarks: {error}") from None
+            if identity(self.path) == self._identity:
+                return held
+            if held is not None:
+                os.close(held)
+        raise StoreError(f"cannot save bookmarks: {self.path} keeps being replaced by another program; try again")
+
+    def _follow_replacement(self) -> None:
+        """If the file we have open is no longer the one at :attr:`path` (moved aside by another
+        Dateline's repair, or replaced), close it: the next step opens the live file."""
+        if self._connection is not None and identity(self.path) != self._identity:
+            self._connection.close()
+            self._connection = None
+            self._identity = None
 
     def _read_only_place(self) -> Path:
         directory = self._existing_ancestor()
-        if os.access(directory, os.W_OK) and self.path.exists():
+        if os.access(directory, os.W_OK) and self._exists():
             return self.path
         return directory
 
     def _error(self, error: sqlite3.DatabaseError, action: str) -> StoreError:
         name = getattr(error, "sqlite_errorname", "")
         if _is_busy(error):
-            return StoreError(
+            return StoreBusy(
                 f"cannot {action}: {self.path} is locked by another program (waited {self.timeout:g} s); try again"
             )
         if name.startswith("SQLITE_FULL"):
@@ -523,6 +639,19 @@ class BookmarkStore:
 
 _is_busy = sqlite_file.is_busy
 _is_corruption = sqlite_file.is_corruption
+
+
+def _is_io_error(error: sqlite3.DatabaseError) -> bool:
+    return getattr(error, "sqlite_errorname", "").startswith("SQLITE_IOERR")
+
+
+def _disk_is_full(directory: Path) -> bool:
+    """SQLite reports a full disk as an I/O error when it cannot even make its journal."""
+    try:
+        info = os.statvfs(directory)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
 
 
 def _merge(existing: Bookmark, incoming: Bookmark) -> Bookmark:

@@ -6,7 +6,9 @@ Core module: stdlib only; no textual or rich imports.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -70,3 +72,93 @@ def fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# -- what may be opened, created or replaced -----------------------------------------------------
+#
+# Shared by every store that keeps a file in the data directory (the bookmarks; the library),
+# and by commands that write a file the user names (``bookmarks export -o``).
+
+
+class UnsafeFileError(OSError):
+    """A path that must not be followed, replaced or opened; the message is one line for the user."""
+
+
+def describe_kind(mode: int) -> str:
+    """``"a directory"``, ``"a character device"``… for an ``st_mode``."""
+    for test, name in (
+        (stat.S_ISREG, "a regular file"),
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def check_replaceable(path: str | os.PathLike[str]) -> bool:
+    """May ``path`` be written over? True if it exists (a regular file), False if it does not.
+
+    Anything else — a directory, a device such as ``/dev/null``, a FIFO, a socket, or a
+    symbolic link (even to a regular file) — raises :class:`UnsafeFileError`: ``--force``
+    replaces a user's file, never the system's.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISREG(info.st_mode):
+        return True
+    raise UnsafeFileError(f"{path} is {describe_kind(info.st_mode)}, not a regular file: it is never replaced")
+
+
+def refuse_symlink(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`UnsafeFileError` if ``path`` is a symbolic link (dangling or not).
+
+    Files in the data directory are opened by name by SQLite, which follows links: a link
+    planted there (``bookmarks.sqlite3 -> /etc/…``) would make us create or write its target.
+    """
+    if os.path.islink(path):
+        raise UnsafeFileError(
+            f"{path} is a symbolic link; Dateline does not follow links in its data directory "
+            "(put the file itself there, or use --data-dir)"
+        )
+
+
+def open_lock_file(path: str | os.PathLike[str]) -> int:
+    """Open (creating) a lock file without following a symbolic link; returns the descriptor."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        return os.open(path, flags, 0o644)
+    except OSError as error:
+        if error.errno == errno.ELOOP or os.path.islink(path):
+            refuse_symlink(path)
+        raise
+
+
+FileIdentity = tuple[int, int]
+
+
+def identity(path: str | os.PathLike[str]) -> FileIdentity | None:
+    """``(device, inode)`` of ``path`` (not following a link), or None when there is nothing there.
+
+    A store remembers the identity of the file it opened and compares before each write: a
+    different identity means the file was replaced (moved aside by a repair, restored from a
+    backup) and the store must reopen the live file instead of writing to the old one.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True for "no space left" and "quota exceeded", from the OS or from SQLite."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    return getattr(error, "sqlite_errorname", "").startswith("SQLITE_FULL")

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from reader.model import Bookmark
 from reader.store import pages, schema
-from reader.store.files import fsync_directory
+from reader.store.files import UnsafeFileError, fsync_directory, open_lock_file
 
 SIDECARS = ("-wal", "-shm")
 _HEADER_PAGE_COUNT = 28  # offset of the 4-byte "in-header database size"
@@ -52,24 +52,52 @@ class RecoveryReport:
         )
 
 
+def lock_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.lock")
+
+
 @contextmanager
 def exclusive(path: Path) -> Iterator[None]:
     """Hold the recovery lock of the bookmarks file ``path``: one process repairs it at a time.
 
-    A POSIX advisory lock on ``<name>.lock`` beside it; where there is no ``fcntl`` the lock is
-    skipped (recovery is still safe, two processes might just both move files aside).
+    A POSIX advisory lock on ``<name>.lock`` beside it (never followed if it is a symbolic
+    link); where there is no ``fcntl`` the lock is skipped (recovery is still safe, two
+    processes might just both move files aside). Writers hold it shared (:func:`acquire_shared`)
+    while they check that the file is still the live one and commit, so a file is never moved
+    aside under a writer's commit.
     """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    with open(path.with_name(f"{path.name}.lock"), "a") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+    fd = open_lock_file(lock_path(path))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def acquire_shared(path: Path) -> int | None:
+    """Take the recovery lock of ``path`` shared; returns the descriptor to close, or None when
+    no lock can be had (no ``fcntl``, or the lock file cannot be created: a read-only place)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    try:
+        fd = open_lock_file(lock_path(path))
+    except OSError as error:
+        if isinstance(error, UnsafeFileError):
+            raise  # a symbolic link where the lock belongs
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
 
 
 def move_aside(path: Path, moment: datetime | None = None) -> Path:

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
+from reader import jsonio
 from reader.model import Article, Bookmark
 from reader.sanitize import clean, clean_line
 
@@ -73,7 +74,12 @@ def parse_time(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         raise ValueError(f"time without a timezone: {text!r}")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        # 9999-12-31T23:59:59-12:00 is past the last representable UTC time (and
+        # 0001-01-01T00:00:00+12:00 before the first): keep the nearest one.
+        return (datetime.max if moment.year > 1 else datetime.min).replace(tzinfo=UTC)
 
 
 def now() -> datetime:
@@ -155,10 +161,7 @@ def encode_list(values: Iterable[str]) -> str:
 
 
 def _string_list(text: str) -> list[str]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"not JSON: {error}") from None
+    value = jsonio.loads(text)  # ValueError with a reason, whatever a hand-edited file holds
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError("not a JSON list of strings")
     return value

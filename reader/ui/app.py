@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from reader.crash import one_line, write_log
 from reader.entities import get_recogniser
 from reader.entities.cache import EntityCache
 from reader.library import Library, LibraryError, RefreshReport
@@ -29,6 +30,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.screens.saved import BookmarksScreen
+from reader.ui.text import safe_markup
 
 
 class SourcesRefreshed(Message):
@@ -112,6 +114,23 @@ class DatelineApp(App[None]):
         self.index_entities = index_entities
         self.index_delay = INDEX_DELAY
         self._stop = threading.Event()
+        self.crash: BaseException | None = None
+        """The unexpected error that ended the app, if one did."""
+        self.crash_log: Path | None = None
+        """Where its traceback was written."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        # The net under the app: the traceback goes to a log file, not over the terminal;
+        # the command line prints one line naming the file (crash_report) once the screen is back.
+        if self.crash is None:
+            self.crash = error
+            self.crash_log = write_log(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
+    def crash_report(self) -> str:
+        """One line for the user about :attr:`crash`."""
+        return one_line(self.crash, self.crash_log) if self.crash is not None else ""
 
     def get_default_screen(self) -> Screen:
         return MainScreen(
@@ -240,7 +259,9 @@ class DatelineApp(App[None]):
             else:
                 callback = partial(self.run_action, entry.action, entry.node)
             title = f"{entry.group}: {entry.description}" if entry.group != "Anywhere" else entry.description
-            yield SystemCommand(title, f"{entry.tooltip} ({' / '.join(entry.keys)})", callback)
+            yield SystemCommand(
+                safe_markup(title), safe_markup(f"{entry.tooltip} ({' / '.join(entry.keys)})"), callback
+            )
         if isinstance(screen, MainScreen) and (screen.mention_filter or screen.filter_text):
             yield SystemCommand(
                 "Clear the headline filters", "Show every headline again (Esc)", screen.action_clear_filter

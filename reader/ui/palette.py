@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.entities.index import EntitySummary, summarise
 from reader.sanitize import clean_line
+from reader.ui.text import safe
 
 
 class EntityCommands(Provider):
@@ -34,7 +35,7 @@ class EntityCommands(Provider):
         title = clean_line(f"Articles mentioning {summary.name}")
         plural = "s" if summary.count != 1 else ""
         help_ = f"{summary.label}, {summary.count} mention{plural} in this article"
-        return title, help_, partial(screen.show_articles_mentioning, summary)
+        return title, safe(help_), partial(screen.show_articles_mentioning, summary)
 
     async def discover(self) -> Hits:
         for summary in self._summaries()[:5]:

@@ -24,6 +24,9 @@ CORE = [
     "reader.sources.feeds.fetch",
     "reader.sources.feeds.opml",
     "reader.sources.feeds.fulltext",
+    "reader.store.files",
+    "reader.jsonio",
+    "reader.crash",
     "reader.cli",
 ]
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.keys import KeyAction
+from reader.ui.text import safe
 
 
 def group_table(group: str, actions: Sequence[KeyAction]) -> Text:
@@ -41,8 +42,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys"
-            body.border_subtitle = "Esc closes · Ctrl+P: every action by name"
+            body.border_title = safe("Keys")
+            body.border_subtitle = safe("Esc closes · Ctrl+P: every action by name")
             groups = [group_table(g, list(a)) for g, a in groupby(self.actions, key=lambda a: a.group)]
             with Horizontal(id="help-columns"):
                 # Two columns when there is room; groups alternate between them.

@@ -327,6 +327,10 @@ class MainScreen(ReaderScreen):
         self.headlines.set_marked(ids)
         self.app.writer.submit(lambda lib: lib.set_bookmarked(ids))
 
+    def bookmarks_changed(self) -> None:
+        """A write that waited in the background is done."""
+        self.refresh_marks()
+
     def action_toggle_bookmark(self) -> None:
         # The cursor is the truth: the article pane catches up with it a message later,
         # so a burst like "jjb" must bookmark the third headline, not the one still shown.

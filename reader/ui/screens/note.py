@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from reader.ui.text import line_content
+from reader.ui.text import line_content, safe
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -23,8 +23,8 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog") as dialog:
-            dialog.border_title = "Note"
-            dialog.border_subtitle = "Enter saves · Esc cancels"
+            dialog.border_title = safe("Note")
+            dialog.border_subtitle = safe("Enter saves · Esc cancels")
             yield Static(line_content(self.article_title), id="note-title", markup=False)
             yield Input(value=self.note, placeholder="Why this matters…", id="note-input")
 

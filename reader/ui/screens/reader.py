@@ -26,6 +26,7 @@ from reader.model import Article, Entity, source_label
 from reader.sanitize import clean_line
 from reader.ui.entity_styles import kind_style
 from reader.ui.rows import ArticleRows, HeadlineRow, RowProvider
+from reader.ui.text import safe
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.headline_list import HeadlineList
@@ -151,7 +152,7 @@ class ReaderScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.entity_panel.border_title = "Entities"
+        self.entity_panel.border_title = safe("Entities")
         self._apply_filters()
         self.set_focus(self.headlines)
 
@@ -302,7 +303,7 @@ class ReaderScreen(Screen[None]):
         if key is None or key != self._shown_key:
             self._shown_key = key
             self.chosen_mentions = None
-            self.query_one("#article-pane").border_subtitle = ""  # no mention marked yet
+            self.query_one("#article-pane").border_subtitle = safe("")  # no mention marked yet
             hint = self.EMPTY_HINT if not self.total_count() else "Nothing matches. Press Esc to clear the filter."
             self.article_view.show(article, note=self.note_for(article) if article else "", empty_hint=hint)
             if article is not None:
@@ -400,7 +401,7 @@ class ReaderScreen(Screen[None]):
         self.article_view.mark_mention(mention)
         mentions = self._mentions_to_step()
         index = next((i for i, m in enumerate(mentions) if m.start == mention.start), 0)
-        self.query_one("#article-pane").border_subtitle = clean_line(f"{mention.text} · {index + 1}/{len(mentions)}")
+        self.query_one("#article-pane").border_subtitle = safe(f"{mention.text} · {index + 1}/{len(mentions)}")
 
     def action_next_mention(self) -> None:
         self._step_mention(forward=True)
@@ -447,12 +448,12 @@ class ReaderScreen(Screen[None]):
         pane = self.query_one("#list-pane")
         shown = len(self.headlines)
         total = self.total_count()
-        pane.border_title = self.list_title(shown, total)
+        pane.border_title = safe(self.list_title(shown, total))
         # Content, never a markup string: the notes hold what the user typed ("T[/]").
-        pane.border_subtitle = Content(clean_line(" · ".join(self.filter_notes())))
+        pane.border_subtitle = safe(" · ".join(self.filter_notes()))
         article_pane = self.query_one("#article-pane")
         has_article = self.article_view.article is not None and shown
-        article_pane.border_title = f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article"
+        article_pane.border_title = safe(f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article")
 
     def list_title(self, shown: int, total: int) -> str:
         """The list pane's title: its name and counts."""

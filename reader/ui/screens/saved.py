@@ -44,6 +44,10 @@ class BookmarksScreen(ReaderScreen):
         self.replace_articles([b.article for b in bookmarks])
         self.headlines.invalidate()
 
+    def bookmarks_changed(self) -> None:
+        """A write that waited in the background is done."""
+        self.reload()
+
     def haystack(self, article: Article) -> str:
         bookmark = self.by_id.get(article.id)
         extra = f"\n{bookmark.note}\n{' '.join(bookmark.tags)}" if bookmark else ""

@@ -17,6 +17,10 @@ from reader.model import Article, Entity, source_label
 from reader.ui.entity_styles import CURRENT_MENTION, kind_style
 from reader.ui.text import content, line_content
 
+MAX_BODY = 100_000
+"""Characters of an article's text laid out at most: a 5 MB "article" would stall the UI
+for many seconds; what is past this is announced in a note at the end."""
+
 
 def wrapped_line_of(text: str, offset: int, width: int) -> int:
     """The wrapped line (0-based) on which character ``offset`` of ``text`` is shown at ``width``."""
@@ -127,11 +131,24 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _render_body(self) -> None:
         if self.article is None:
             return
-        body = content(self.article.body)
+        text = self.article.body
+        shown = text[:MAX_BODY]
+        body = content(shown)
         spans: list[Span] = []
         if self.highlight and self.entities:
             no_color = self.app.no_color
-            spans = [Span(e.start, e.end, kind_style(kind_of(e.label), no_color)) for e in self.entities]
-        if self.current_mention is not None:
-            spans.append(Span(self.current_mention.start, self.current_mention.end, CURRENT_MENTION))
-        self.body_widget.update(Content(body.plain, spans) if spans else body)
+            spans = [
+                Span(e.start, min(e.end, len(shown)), kind_style(kind_of(e.label), no_color))
+                for e in self.entities
+                if e.start < len(shown)
+            ]
+        mention = self.current_mention
+        if mention is not None and mention.start < len(shown):
+            spans.append(Span(mention.start, min(mention.end, len(shown)), CURRENT_MENTION))
+        rendered = Content(body.plain, spans) if spans else body
+        if len(text) > len(shown):
+            rendered = rendered + Content(
+                f"\n\n[The article goes on for {len(text) - len(shown):,} more characters, not shown here: "
+                f"Dateline shows the first {MAX_BODY:,} characters of an article.]"
+            ).stylize("italic")
+        self.body_widget.update(rendered)

@@ -130,7 +130,7 @@ def test_a_bad_import_file_is_one_error_line_and_changes_nothing(
 
 def test_missing_import_file(capsys, data: Path, tmp_path: Path) -> None:
     status, _, err = run(capsys, data, "import", str(tmp_path / "nope.json"))
-    assert status == 1 and "No such file or directory" in err
+    assert status == 1 and "no such file or directory" in err
 
 
 def test_the_command_is_wired_into_the_real_entry_point(data: Path) -> None:

@@ -117,8 +117,8 @@ def test_set_note_and_tags(store_path: Path) -> None:
 def test_notes_and_tags_lose_terminal_controls(store_path: Path) -> None:
     with BookmarkStore(store_path) as store:
         saved = store.add(make_article(1), note="a\x1b[2Jb\nc", tags=["x\x1b]0;t\x07y"])
-    assert saved.note == "a[2Jb\nc"
-    assert saved.tags == ("x]0;ty",)
+    assert saved.note == "ab\nc"  # the escape sequence goes whole
+    assert saved.tags == ("xy",)
 
 
 def test_hostile_article_strings_are_stored_as_given(store_path: Path) -> None:

@@ -128,8 +128,8 @@ def test_imported_strings_are_sanitised(tmp_path: Path) -> None:
         }
     ]
     [bookmark] = from_document(document)
-    assert bookmark.id == "x[2J" and bookmark.article.title == "a]0;pwnedb"
-    assert bookmark.article.paragraphs == ("pq",) and bookmark.note == "nm"
+    assert bookmark.id == "x" and bookmark.article.title == "ab"  # escape sequences go whole
+    assert bookmark.article.paragraphs == ("pq",) and bookmark.note == "n"  # 8-bit CSI "m" is one sequence
     assert bookmark.saved_at.isoformat() == "2026-01-01T00:00:00+00:00"
 
 
