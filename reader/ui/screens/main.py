@@ -86,9 +86,7 @@ class MainScreen(ReaderScreen):
     @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
     def _find_mentions(self, summary: EntitySummary) -> None:
         ids = frozenset(
-            article.id
-            for article in self.all_articles
-            if mentions(self.entity_cache.entities_for(article), summary.key)
+            article.id for article in self.all_articles if mentions(self.entity_cache.entities_for(article), summary)
         )
         self.post_message(MentionsFound(summary, ids))
 
