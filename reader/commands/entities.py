@@ -28,6 +28,10 @@ formats:
          "entities": [[start, end, label], ...] added (replacing any "entities"
          already there), other keys and the text kept as they were
 
+--explain (built-in recogniser, text or json) adds PROPOSED_BY and LABELLED_BY: the
+stage or rule that found the span and the rule that gave its label, named as in
+reader/entities/builtin/ (e.g. "capitalised run", "person_name").
+
 Offsets are Python string indices (code points) into the input text, unchanged.
 """
 
@@ -45,6 +49,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         choices=("builtin", "spacy"),
         default="builtin",
         help="recogniser: the built-in rules (default) or spaCy, if installed",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="with the built-in recogniser: add, for each entity, the rule that proposed it and the rule "
+        "that labelled it (text: two more columns; json: two more items)",
     )
 
 
@@ -109,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if hasattr(out, "reconfigure") and (out.encoding or "").lower().replace("-", "") != "utf8":
         out.reconfigure(encoding="utf-8")  # entity text and JSON are written as UTF-8
+    if args.explain:
+        return _explain(args, data, recogniser, out)
     if args.format == "jsonl":
         _jsonl(data, source, recogniser.recognise, out)
         return 0
@@ -119,4 +131,21 @@ def run(args: argparse.Namespace) -> int:
     else:
         for e in entities:
             out.write(f"{e.start}\t{e.end}\t{e.label}\t{clean_line(e.text)}\n")
+    return 0
+
+
+def _explain(args: argparse.Namespace, data: str, recogniser, out: TextIO) -> int:
+    explain = getattr(recogniser, "explain", None)
+    if explain is None:
+        raise CliError("--explain works with the built-in recogniser only (--ner builtin)")
+    if args.format == "jsonl":
+        raise CliError("--explain works with --format text or json, not jsonl")
+    spans = explain(data)
+    if args.format == "json":
+        rows = [[s.start, s.end, s.label, data[s.start : s.end], s.proposer, s.rule] for s in spans]
+        json.dump(rows, out, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for s in spans:
+        out.write(f"{s.start}\t{s.end}\t{s.label}\t{clean_line(data[s.start : s.end])}\t{s.proposer}\t{s.rule}\n")
     return 0
