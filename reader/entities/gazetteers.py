@@ -23,7 +23,6 @@ Core module: no textual or rich imports.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from reader.entities import wordlists
 
@@ -31,8 +30,8 @@ from reader.entities import wordlists
 def _data(name: str) -> str:
     """The text of a generated data file, or "" when it is missing (the recogniser degrades)."""
     try:
-        return resources.files("reader.entities").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
+        return (wordlists.DATA / f"{name}.txt").read_text(encoding="utf-8")
+    except OSError:
         return ""
 
 

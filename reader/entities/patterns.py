@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reader.entities import regexes
+
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -115,7 +117,7 @@ DATE = (
 
 # One alternation, tried left to right at a candidate position: MONEY and PERCENT come
 # before the DATE and TIME patterns that could take a bare number.
-_NUMERIC = re.compile(
+_NUMERIC = regexes.compile(
     rf"(?<![\w$£€¥.,])(?:(?P<MONEY>{MONEY})|(?P<PERCENT>{PERCENT})|(?P<TIME>{TIME})|(?P<DATE>{DATE}))"
     rf"(?![\w%])",
 )
@@ -177,22 +179,48 @@ _GATED: dict[str, frozenset[str]] = {
     **{w: frozenset() for w in "may mar sep jan jun jul aug oct nov dec feb apr".split()},
 }
 _TRIGGERS = _STARTS | frozenset(_GATED)
-_TOKENS = re.compile(r"[A-Za-z]+|\d+|[$£€¥₹]")
-_NEXT_TOKEN = re.compile(r"[^A-Za-z\d$£€¥₹]*([A-Za-z]+|\d|[$£€¥₹])")
+
+
+def _trie(words: frozenset[str]) -> str:
+    """A regular expression matching exactly ``words``, with shared prefixes factored out
+    (an alternation of 200 words tried at every letter would be slow)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return walk(tree)
+
+
+# Where _candidates looks: words that may start a mention (any case, ASCII letters only,
+# whole words as [A-Za-z]+ splits them), numbers and currency signs. Other words are
+# skipped by the regular expression engine instead of one by one in Python.
+_TOKENS = regexes.compile(rf"(?<![A-Za-z])(?ai:{_trie(_TRIGGERS)})(?![A-Za-z])|\d+|[$£€¥₹]")
+_NEXT_TOKEN = regexes.compile(r"[^A-Za-z\d$£€¥₹]*([A-Za-z]+|\d|[$£€¥₹])")
 
 # Durations and relative phrases may start with "the", which OntoNotes leaves out.
-_LEADING_THE = re.compile(r"(?:the|The)\s+")
+_LEADING_THE = regexes.compile(r"(?:the|The)\s+")
 # "for years", "in decades": the preposition is context, not part of the DATE.
-_LEADING_PREP = re.compile(
+_LEADING_PREP = regexes.compile(
     r"(?:in|since|until|by|from|through|before|after|during|of|for|over|within)\s+"
     r"(?=(?:years|decades|months|weeks|[A-Z]))"
 )
 
 
 # Ages, which OntoNotes counts as dates: "Osimhen, 25, scored", "died at 71", "aged 34".
-_AGE_COMMA = re.compile(r", (\d{1,3}),")
-_AGE_AFTER = re.compile(r"\b(?:aged|die[sd] at) (\d{1,3})\b")
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|\b(?:man|woman|boy|girl|mother|father|son|daughter))$")
+_AGE_COMMA = regexes.compile(r", (\d{1,3}),")
+_AGE_AFTER = regexes.compile(r"\b(?:aged|die[sd] at) (\d{1,3})\b")
+_NAME_BEFORE = regexes.compile(r"(?:[A-Z][\w’'.-]*|\b(?:man|woman|boy|girl|mother|father|son|daughter))$")
 
 
 def _ages(text: str) -> list[tuple[int, int, str]]:

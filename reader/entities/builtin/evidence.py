@@ -31,6 +31,7 @@ from reader.entities.builtin.cues import (
     SAYING_VERB,
     SPEAKER,
     WHO_AFTER,
+    found_before,
 )
 from reader.entities.builtin.labelling import too_long
 from reader.entities.builtin.lexicon import Lexicon, is_role, ordinary_word
@@ -102,6 +103,7 @@ def gather(lex: Lexicon, text: str, runs: list[Run], evidence: Evidence) -> None
         for item in LIST_ITEM.findall(match.group(1)):
             if not lex.known(item, evidence):
                 evidence.note(item, "PRODUCT", "listed after a kind of product")
+    downloads = "download" in text or "install" in text  # the words DOWNLOAD_FROM needs
     for run in runs:
         run.segments = segments(lex, text, run, evidence)
         if run.headline:
@@ -134,7 +136,7 @@ def gather(lex: Lexicon, text: str, runs: list[Run], evidence: Evidence) -> None
                 evidence.note(name, "PRODUCT", "product cue")
             elif (
                 (
-                    DOWNLOAD_FROM.search(text, max(0, segment[0][0] - 40), segment[0][0])
+                    (downloads and DOWNLOAD_FROM.search(text, max(0, segment[0][0] - 40), segment[0][0]))
                     or (PRODUCT_NOUN_AFTER.match(text, end) and text.count(name) == 1)
                 )
                 and not lex.known(name, evidence)
@@ -157,7 +159,7 @@ def person_cue(
     if not 2 <= len(words) <= 3:
         return False
     start, end = segment[0][0], segment[-1][1]
-    if PLACE_OF.search(text, max(0, start - 24), start):
+    if found_before(PLACE_OF, "of", text, start, 24):
         return False  # "the town of Al Marj"
     if ROLE_AFTER.match(text, end):
         return False  # "Trade Desk founder Jeff Green": the organisation comes before the role

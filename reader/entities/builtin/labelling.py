@@ -90,6 +90,8 @@ def _split_groups(lex: Lexicon, text: str, segment: list[tuple[int, int]], evide
 
 def too_long(text: str, segment: list[tuple[int, int]]) -> bool:
     """More capitalised words than any name has."""
+    if len(segment) <= LONGEST_NAME:
+        return False
     return sum(1 for s, _ in segment if not text[s].islower()) > LONGEST_NAME
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.entities import gazetteers as gaz
-from reader.entities import wordlists
+from reader.entities import regexes, wordlists
 from reader.entities.builtin.cues import (
     ANY_FIRST,
     ANY_LAST,
@@ -23,6 +23,7 @@ from reader.entities.builtin.cues import (
     POSSESSIVE,
     ROLE_NOUNS,
     ROMANISED,
+    found_before,
 )
 from reader.entities.builtin.state import Evidence
 from reader.entities.builtin.tokens import ARTICLE_NAME, PARTICLES, SMALL_WORDS, WORD, fold, is_initial
@@ -57,7 +58,7 @@ class Lexicon:
         self.states = gaz.states()
         self.regions = gaz.regions()
         lower = sorted((r for r in self.regions if r[0].islower()), key=len, reverse=True)
-        self.lower_regions = re.compile(rf"\b(?:{'|'.join(map(re.escape, lower))})\b" if lower else r"(?!)")
+        self.lower_regions = regexes.compile(rf"\b(?:{'|'.join(map(re.escape, lower))})\b" if lower else r"(?!)")
         # Words every lower-case region name contains, to skip the scan when none is there.
         self.lower_region_keys = frozenset(name.split()[-1] for name in lower)
         self.norp = gaz.norp()
@@ -272,7 +273,7 @@ class Lexicon:
     @staticmethod
     def locative(text: str, start: int) -> bool:
         """An unknown name after a preposition of place: "a rally in Providencia"."""
-        if PLACE_OF.search(text, max(0, start - 24), start):
+        if found_before(PLACE_OF, "of", text, start, 24):
             return True  # "the village of Blatten"
         return bool(LOCATIVE_BEFORE.search(text, max(0, start - 8), start)) and not NOT_LOCATIVE.search(
             text, max(0, start - 20), start

@@ -32,6 +32,7 @@ from reader.entities.builtin.cues import (
     PLACE_OF,
     PRODUCT_TOKEN,
     ROLE_NOUNS_ONE,
+    found_before,
 )
 from reader.entities.builtin.lexicon import Lexicon
 from reader.entities.builtin.state import Evidence
@@ -93,7 +94,7 @@ def language_in_context(c: Candidate) -> str | None:
 
 def staff_at_organisation(c: Candidate) -> str | None:
     """ "analysts at Morgan Stanley", though Morgan and Stanley are names."""
-    if ORG_AT_BEFORE.search(c.text, max(0, c.start - 20), c.start) and not c.lex.in_gazetteer(c.name):
+    if found_before(ORG_AT_BEFORE, "at", c.text, c.start, 20) and not c.lex.in_gazetteer(c.name):
         return "ORG"
     return None
 
@@ -245,7 +246,7 @@ def brand_then_product(c: Candidate) -> str | None:
 
 def kind_of_place_before(c: Candidate) -> str | None:
     """ "the town of Al Marj"."""
-    if len(c.words) <= 3 and PLACE_OF.search(c.text, max(0, c.start - 24), c.start):
+    if len(c.words) <= 3 and found_before(PLACE_OF, "of", c.text, c.start, 24):
         return "GPE"
     return None
 

@@ -6,11 +6,10 @@ Core module: no textual or rich imports.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 
-from reader.entities import wordlists
+from reader.entities import regexes, wordlists
 
 # -- runs of capitalised words --------------------------------------------------------------
 
@@ -31,7 +30,7 @@ CONNECTOR = (
     r"(?:of(?:[ \t]+the)?|for|and|&|(?:de|del|da|das|do|dos|des|di|van|von|der|den|du|la|le|bin|ibn|al)"
     r"(?:[ \t]+(?:der|den|la|le|de))?)"
 )
-ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|az)-[^\W\d_a-z]")
+ARTICLE_NAME = regexes.compile(r"(?:al|el|ad|ash|az)-[^\W\d_a-z]")
 PARTICLES = wordlists.load("name_particles")
 STARTERS = r"(?:The|A|An|In|It|He|She|They|We|I|But|And|This|That|On|At|As)\b"
 # One space between the words of a name: wider gaps and tabs separate table columns. After
@@ -42,16 +41,16 @@ MODEL = (
     r"(?!(?:1[89]|20)\d\d\b)\d{1,4}[a-z]{0,2}(?![\w%/$£€-]|[,.:]\d|[ \t]+(?:percent|per|million|"
     r"billion|thousand|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m|am\b|pm\b))"
 )
-RUN = re.compile(
+RUN = regexes.compile(
     rf"(?<![\w@#/.’'])(?<![a-z]-){CAP_WORD}"
     rf"(?:{GAP}(?:(?:{CONNECTOR}[ \t]+)?{CAP_WORD}|{MODEL}))*(?![\w@])"
 )
-TOKEN = re.compile(rf"{CAP_WORD}|{CONNECTOR}|{MODEL}")
+TOKEN = regexes.compile(rf"{CAP_WORD}|{CONNECTOR}|{MODEL}")
 # Lower-case words of running text (not inside URLs, handles or file names).
-LOWER_WORD = re.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
+LOWER_WORD = regexes.compile(r"(?<![\w’'/.@#-])[a-z][a-z]+(?![\w/@#-]|\.\w)")
 
 SENTENCE_END = frozenset(".!?:;\n")
-DOTTED_TITLE = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|St)\.[ \u00a0]$")
+DOTTED_TITLE = regexes.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|St)\.[ \u00a0]$")
 SPACES = frozenset(" \t\u00a0")
 OPENERS = frozenset("\"“‘'([«—–-•*")
 
@@ -75,8 +74,8 @@ class Lines:
 
 
 PLAIN, TITLE_CASE, ALL_CAPS = 0, 1, 2
-WORD = re.compile(r"[^\W\d_][\w’'.-]*")
-UPPER = re.compile(r"[^\W\d_a-z]")
+WORD = regexes.compile(r"[^\W\d_][\w’'.-]*")
+UPPER = regexes.compile(r"[^\W\d_a-z]")
 LONGEST_HEADLINE = 200
 LONGEST_NAME = 6
 """Capitalised words in one name ("University of Virginia Darden School of Business": 5)."""
