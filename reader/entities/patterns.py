@@ -33,7 +33,10 @@ _CURRENCY_WORDS = (
     r"krona|kronor|krone|kroner|shekels?|bitcoins?|zlotys?|shillings?|naira|cedis?|ringgit|baht|"
     r"hryvnias?|forints?|korunas?|taka|kwacha|birr|rials?|lari|tenge|soms?|dong|kyat|kip|riel"
 )
-_CURRENCY_CODES = r"USD|EUR|GBP|JPY|CNY|RMB|HKD|CHF|AUD|CAD|INR"
+_CURRENCY_CODES = (
+    r"USD|EUR|GBP|JPY|CNY|RMB|HKD|CHF|AUD|CAD|INR|NOK|SEK|DKK|ISK|PLN|CZK|HUF|BRL|MXN|ZAR|KRW|SGD|NZD|TRY|RUB|"
+    r"NGN|KES|EGP|PKR|IDR|THB|PHP|MYR|VND|ILS|SAR|AED|ARS|CLP|COP|UAH"
+)
 
 MONEY = (
     rf"{_MOD}(?:(?:US|A|C|HK|NZ|S)?[$£€¥₹]\s?\d+(?:[.,]\d+)*(?:\s?{_SCALE}\b)?"
@@ -74,16 +77,33 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _REL = r"(?i:last|next|this|past|previous|coming|recent|current|same|following|prior|each|every)"
 _ORD = r"(?i:first|second|third|fourth|final|last|previous|next|current|most recent)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Any year, where a month or day makes it one: "8 February 1700", "October 1783".
+_ANY_YEAR = r"(?:1\d\d\d|20\d\d)"
+# A year before 1800 standing alone only after a preposition and before a clause goes on:
+# "in 1348 he founded", "the war of 1792," (not "in 1500 cases").
+_OLD_YEAR = (
+    r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s)"
+    r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\baround\s)|(?<=\bcirca\s)|(?<=\band\s))1[0-7]\d\d\b"
+    r"(?=[,.;:)]|\s(?:and|or|to|when|as|the|he|she|it|they|his|her|its|their|a|an|by|in|on|at|with|was|were)\b)"
+)
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
+)
 
 DATE = (
     # Absolute dates: "May 19, 2019", "Aug. 19", "March 29th", "September 2017", "May-June 2019".
-    rf"(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?\s\d{{1,2}}(?:st|nd|rd|th)?(?:-\d{{1,2}}\b)?(?:,?\s{_YEAR})?\b"
-    rf"|(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?,?\s{_YEAR}\b"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b"
+    rf"(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?\s\d{{1,2}}(?:st|nd|rd|th)?(?:-\d{{1,2}}\b)?(?:,?\s{_ANY_YEAR})?\b"
+    rf"|(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?,?\s{_ANY_YEAR}\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s{_ANY_YEAR})?\b"
+    # Centuries: "the 19th century" (without "the"), "early 18th-century", "the first century".
+    rf"|(?:(?:early|mid|late)[- ])?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))[- ]centur(?:y|ies)\b"
+    rf"|{_OLD_YEAR}"
+    rf"|(?i:that)\s(?:year|month|week|decade|summer|winter|spring|autumn|season|weekend)\b"
     rf"|(?:early|mid|late)[- ]{_MONTH}"
     rf"|(?:(?:in|since|until|by|from|through|before|after|during|of|last|next|this|early|late)\s)"
     rf"(?={_MONTH_NO_MAY}\b|May\b(?!\s(?:be|have|not|also)\b)){_MONTH}"
-    rf"(?:-{_MONTH})?(?:\s\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s{_YEAR}\b)?\b"
+    rf"(?:-{_MONTH})?(?:\s\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s{_ANY_YEAR}\b)?\b"
     rf"|{_MONTH_NO_MAY}\b(?!\s?\d)"
     # Relative dates: "last week", "earlier this year", "the past three decades".
     rf"|(?i:earlier|later)\s(?:this|last|next)\s{_UNIT}"
@@ -148,9 +168,13 @@ _STARTS = (
         "nowruz tet songkran vesak chuseok holi kwanzaa hogmanay yom rosh "
         "memorial labor labour independence veterans boxing "
         "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
-        "aud cad inr earlier later spring summer autumn winter".split()
+        "aud cad inr nok sek dkk isk pln czk huf brl mxn zar krw sgd nzd try rub ngn kes egp pkr idr thb "
+        "php myr vnd ils sar aed ars clp cop uah earlier later spring summer autumn winter "
+        "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+        "sixteenth seventeenth eighteenth nineteenth twentieth".split()
     )
 )
+_CODES = frozenset(code.lower() for code in _CURRENCY_CODES.split("|"))  # "about NOK 12 million"
 _REL_NEXT = _UNITS | _DAYS | _COUNTS | frozenset("quarter few several couple".split())
 _GATED: dict[str, frozenset[str]] = {
     "the": frozenset(
@@ -172,7 +196,7 @@ _GATED: dict[str, frozenset[str]] = {
         for w in "in of by for at as up over under from since until through before after during within between".split()
     },
     **{
-        w: _COUNTS | _UNITS | frozenset("than to of".split())
+        w: _COUNTS | _UNITS | _CODES | frozenset("than to of".split())
         for w in "about around approximately roughly nearly almost more less fewer close upwards".split()
     },
     # Months that are also ordinary words or abbreviations: only before a day or another month.

@@ -160,6 +160,28 @@ YEAR_AFTER = regexes.compile(r",?[ \t](?:19|20)\d\d\b(?![,.]?\d)")
 # Heads of organisations named with "on" or "for" a cause.
 JOIN_HEADS = wordlists.load("join_heads")
 # A lowercase kind of natural place after a name: "the Bhote Koshi river".
+# A name's possessive before a quoted title: its author ("Hobbes's “Leviathan”").
+AUTHOR_OF_QUOTED = regexes.compile(r"['’]s[ \t]+[\"“‘][A-Z]")
+# What people do and organisations rarely do, right after a lone name: "Stravinsky wrote it".
+PERSON_VERB_AFTER = regexes.compile(
+    r"[ \t]+(?:wrote|composed|painted|sculpted|sang|starred|died|was born|married|laughs|laughed|smiled|"
+    r"recalled|remembered|believed|insisted|argued)\b"
+)
+# A place reached or seen after a preposition and "the": "in the Capitol.", "by the Rialto".
+# What may follow a building's name: punctuation or a preposition, not a verb ("the Sejmik is").
+AFTER_A_PLACE = regexes.compile(
+    r"[ \t]*(?:[.,;:!?)\"”’]|$|[ \t](?:for|on|at|in|with|from|to|by|and|or|during|after|before|until)\b)"
+)
+PLACE_THE = regexes.compile(
+    r"\b(?:in|at|on|by|from|to|over|under|into|through|beyond|behind|below|above|inside|outside|near)[ \t]+the[ \t]+$"
+)
+REGNAL_NUMBER = regexes.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")
+# A lowercase kind of building after a name: "the Blanka tunnel", "the Galata bridge".
+FAC_NOUN_AFTER = regexes.compile(
+    r"[ \t]+(?:tunnel|bridge|stadium|airport|cathedral|mosque|synagogue|palace|castle|fortress|monastery|"
+    r"mine|terminal|dam|pier)\b"
+    r"(?![ \t]+(?:of|authority|board|company|operator)\b)"
+)
 LOC_NOUN_AFTER = regexes.compile(
     r"[ \t]+(?:river|valley|glacier|mountains|desert|plateau|volcano|gorge|estuary)\b(?![ \t]+(?:of|authority|board)\b)"
 )

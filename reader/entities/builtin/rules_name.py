@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from reader.entities import gazetteers as gaz
 from reader.entities import wordlists
 from reader.entities.builtin.cues import (
+    AFTER_A_PLACE,
+    FAC_NOUN_AFTER,
     INDEX_AFTER,
     LANGUAGE_AFTER,
     LANGUAGE_BEFORE,
@@ -30,7 +32,9 @@ from reader.entities.builtin.cues import (
     ORG_AT_BEFORE,
     PLACE_AFTER,
     PLACE_OF,
+    PLACE_THE,
     PRODUCT_TOKEN,
+    REGNAL_NUMBER,
     ROLE_NOUNS_ONE,
     found_before,
 )
@@ -99,6 +103,23 @@ def staff_at_organisation(c: Candidate) -> str | None:
     return None
 
 
+def building_named_like_a_city(c: Candidate) -> str | None:
+    """ "by the Rialto.": a city's name never takes "the"; a building's does (not a country's:
+    "the Gambia", "the Netherlands")."""
+    if (
+        len(c.words) == 1
+        and c.name in c.lex.places
+        and c.name not in c.lex.states
+        and c.text.endswith("the ", 0, c.start)
+        and c.name[1:].islower()
+        and c.name not in c.evidence.labels
+        and AFTER_A_PLACE.match(c.text, c.end)
+        and found_before(PLACE_THE, "the", c.text, c.start, 16)
+    ):
+        return "FAC"
+    return None
+
+
 def known_name(c: Candidate) -> tuple[str, str] | None:
     """What the article's evidence or a gazetteer says the name is (and which)."""
     return c.lex.known_source(c.name, c.evidence)
@@ -108,6 +129,19 @@ def natural_feature_after(c: Candidate) -> str | None:
     """ "the Bhote Koshi river", "the Lötschental valley"."""
     if LOC_NOUN_AFTER.match(c.text, c.end) and not c.name.isupper():
         return "LOC"
+    return None
+
+
+def building_noun_after(c: Candidate) -> str | None:
+    """ "the Blanka tunnel", "the Galata bridge"."""
+    if (
+        FAC_NOUN_AFTER.match(c.text, c.end)
+        and not c.name.isupper()
+        and c.name not in c.lex.places
+        and not any(w in wordlists.NOT_NAMES for w in c.words)  # "The bridge cost ..."
+        and not c.lex.head_label(c.words)  # "the Wadi Kuf bridge" is a wadi's
+    ):
+        return "FAC"
     return None
 
 
@@ -279,6 +313,13 @@ def place_by_context(c: Candidate) -> str | None:
     return None
 
 
+def regnal_name(c: Candidate) -> str | None:
+    """ "Charles IV", "Elizabeth II": a given name and a regnal number."""
+    if len(c.words) == 2 and c.lex.is_given(c.first) and c.last and REGNAL_NUMBER.fullmatch(c.last):
+        return "PERSON"
+    return None
+
+
 def default_organisation(c: Candidate) -> str | None:
     """An unknown name of several words: an organisation, the commonest kind in news."""
     return "ORG"
@@ -287,8 +328,10 @@ def default_organisation(c: Candidate) -> str | None:
 NAME_RULES: tuple[Rule, ...] = (
     language_in_context,
     staff_at_organisation,
+    building_named_like_a_city,
     known_name,
     natural_feature_after,
+    building_noun_after,
     given_name_after_title,
     surname_city_after_role,
     initials_after_role,
@@ -308,6 +351,7 @@ MULTI_WORD_RULES: tuple[Rule, ...] = (
     brand_then_product,
     kind_of_place_before,
     person_name,
+    regnal_name,
     place_by_context,
     default_organisation,
 )

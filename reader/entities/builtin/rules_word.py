@@ -12,16 +12,21 @@ from __future__ import annotations
 from reader.entities import gazetteers as gaz
 from reader.entities import wordlists
 from reader.entities.builtin.cues import (
+    AFTER_A_PLACE,
     AGE_APPOSITION,
+    AUTHOR_OF_QUOTED,
     IN_THE,
     NOUN_NEXT,
+    PERSON_VERB_AFTER,
     PHYSICAL_THE,
     PLACE_AFTER,
+    PLACE_THE,
     PLURAL_ACRONYM,
     POSSESSIVE,
     PRODUCT_TOKEN,
     SUBJECT_NEXT,
     URLISH,
+    found_before,
 )
 from reader.entities.builtin.rules_name import NOT_A_NAME, Candidate, Rule
 
@@ -143,6 +148,34 @@ def town(c: Candidate) -> str | None:
     return None
 
 
+def author_of_quoted_work(c: Candidate) -> str | None:
+    """ "Hobbes's “Leviathan”", "Smetana's "Má vlast"": whose work it is."""
+    if AUTHOR_OF_QUOTED.match(c.text, c.end) and c.lex.looks_like_person([c.name]):
+        return "PERSON"
+    return None
+
+
+def person_verb_after(c: Candidate) -> str | None:
+    """ "Stravinsky wrote it", "Ødegaard laughs": what people do."""
+    if PERSON_VERB_AFTER.match(c.text, c.end) and c.lex.looks_like_person([c.name]):
+        return "PERSON"
+    return None
+
+
+def place_after_the(c: Candidate) -> str | None:
+    """ "in the Capitol.", "by the Rialto": a building after a preposition and "the", with no
+    noun after it ("the Fed turned" and "the Google brand" are no buildings)."""
+    text, word, start = c.text, c.name, c.start
+    if (
+        word[1:].islower()
+        and not (word.endswith("s") and not word.endswith("ss"))
+        and AFTER_A_PLACE.match(text, c.end)
+        and found_before(PLACE_THE, "the", text, start, 16)
+    ):
+        return "FAC"
+    return None
+
+
 def default_organisation_word(c: Candidate) -> str | None:
     """An unknown capitalised word: an organisation."""
     return "ORG"
@@ -164,7 +197,10 @@ WORD_RULES: tuple[Rule, ...] = (
     language_name,
     town_before_state,
     physical_place_after_the,
+    place_after_the,
     town,
+    author_of_quoted_work,
+    person_verb_after,
     default_organisation_word,
 )
 """Rules for a single word, in order."""

@@ -194,6 +194,17 @@ def segments(lex: Lexicon, text: str, run: Run, evidence: Evidence) -> list[tupl
                     and head not in evidence.seen
                     and (head.lower() in evidence.lower_words or gaz.is_common_word(head))
                 )
+                # "Peter and Paul Fortress": two patrons of one building
+                or (word == "and" and len(current) == 1 and last in wordlists.FAC_LAST)
+                # "Institute of Science and Technology", "Department of Health and Human Services"
+                or (
+                    word == "and"
+                    and len(current) >= 3
+                    and text[current[0][0] : current[0][1]] in lex.org_heads
+                    and text[current[1][0] : current[1][1]] in ("of", "of the")
+                    and i + 1 < len(tokens)
+                    and not text[tokens[i + 1][0]].islower()
+                )
             )
             if joins:
                 current.append((start, end))
