@@ -162,6 +162,8 @@ JOIN_HEADS = wordlists.load("join_heads")
 # A lowercase kind of natural place after a name: "the Bhote Koshi river".
 # A name's possessive before a quoted title: its author ("Hobbes's “Leviathan”").
 AUTHOR_OF_QUOTED = regexes.compile(r"['’]s[ \t]+[\"“‘][A-Z]")
+# ... and the same possessive seen from the quoted title.
+AUTHOR_BEFORE = regexes.compile(r"\w['’]s[ \t]+$")
 # What people do and organisations rarely do, right after a lone name: "Stravinsky wrote it".
 PERSON_VERB_AFTER = regexes.compile(
     r"[ \t]+(?:wrote|composed|painted|sculpted|sang|starred|died|was born|married|laughs|laughed|smiled|"

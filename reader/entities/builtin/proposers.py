@@ -11,7 +11,16 @@ Core module: no textual or rich imports.
 from __future__ import annotations
 
 from reader.entities import wordlists
-from reader.entities.builtin.cues import CREDIT, PAN_NORP, PUBLISHER, QUOTED, SPEAKER, WORK_CUE, WORK_CUE_AFTER
+from reader.entities.builtin.cues import (
+    AUTHOR_BEFORE,
+    CREDIT,
+    PAN_NORP,
+    PUBLISHER,
+    QUOTED,
+    SPEAKER,
+    WORK_CUE,
+    WORK_CUE_AFTER,
+)
 from reader.entities.builtin.lexicon import Lexicon
 from reader.entities.builtin.state import Span
 from reader.entities.builtin.tokens import Coverage
@@ -55,6 +64,7 @@ def quoted_titles(lex: Lexicon, text: str, taken: Coverage) -> list[Span]:
             (
                 WORK_CUE.search(text, max(0, match.start() - 16), match.start())
                 or WORK_CUE_AFTER.match(text, match.end())
+                or AUTHOR_BEFORE.search(text, max(0, match.start() - 4), match.start())  # Hobbes's "Leviathan"
             )
             and lex.is_title(match.group(1), loose=True)
         ):
