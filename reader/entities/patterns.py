@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.entities import regexes
+from reader.entities import regexes, wordlists
 
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -27,16 +27,17 @@ _MOD = (
     r"an estimated|close to|upwards of)\s+)?"
 )
 _SCALE = r"(?:thousand|million|billion|trillion|mn|bn|tn|m|b|k)"
-_CURRENCY_WORDS = (
-    r"dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|rupees?|rupiah|cents?|pence|"
-    r"francs?|won|roubles?|rubles?|pesos?|reais|real|lira|dinars?|dirhams?|riyals?|rand|"
-    r"krona|kronor|krone|kroner|shekels?|bitcoins?|zlotys?|shillings?|naira|cedis?|ringgit|baht|"
-    r"hryvnias?|forints?|korunas?|taka|kwacha|birr|rials?|lari|tenge|soms?|dong|kyat|kip|riel"
-)
-_CURRENCY_CODES = (
-    r"USD|EUR|GBP|JPY|CNY|RMB|HKD|CHF|AUD|CAD|INR|NOK|SEK|DKK|ISK|PLN|CZK|HUF|BRL|MXN|ZAR|KRW|SGD|NZD|TRY|RUB|"
-    r"NGN|KES|EGP|PKR|IDR|THB|PHP|MYR|VND|ILS|SAR|AED|ARS|CLP|COP|UAH"
-)
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """Literal words as one alternation, longest first (so "pounds sterling" beats "pounds")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+
+
+# Word lists in reader/entities/data/lists/: currency names and codes, holidays.
+_CURRENCY_WORDS = _alternation(wordlists.load("currency_names"))
+_CURRENCY_CODES = _alternation(wordlists.load("currency_codes"))
+_HOLIDAYS = wordlists.load("holidays")
 
 MONEY = (
     rf"{_MOD}(?:(?:US|A|C|HK|NZ|S)?[$£€¥₹]\s?\d+(?:[.,]\d+)*(?:\s?{_SCALE}\b)?"
@@ -129,10 +130,7 @@ DATE = (
     rf"|(?:for|in|over|within)\s(?:years|decades|months|weeks)\b"
     rf"|these days|(?:this|that|last|next)\s(?:weekend|season)"
     # Holidays, which OntoNotes counts as dates.
-    rf"|(?:Christmas|Easter|Thanksgiving|Ramadan|Eid|Hanukkah|Diwali|Nowruz|Tet|Songkran|Vesak|Chuseok|"
-    rf"Holi|Kwanzaa|Hogmanay|Yom Kippur|Rosh Hashanah|Halloween|Passover|"
-    rf"Lunar New Year|New Year’s(?: Day| Eve)?|New Year's(?: Day| Eve)?|Black Friday|"
-    rf"Memorial Day|Labor Day|Labour Day|Independence Day|Veterans Day|Boxing Day)(?:\s(?:Day|Eve))?\b"
+    rf"|(?:{_alternation(_HOLIDAYS)})(?:\s(?:Day|Eve))?\b"
 )
 
 # One alternation, tried left to right at a candidate position: MONEY and PERCENT come
@@ -162,11 +160,10 @@ _STARTS = (
     (_MONTHS - {"may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr"})
     | _DAYS
     | _NUMBERS
+    # A holiday's first word ("new" is gated below: only before "year").
+    | frozenset(holiday.split()[0].lower() for holiday in _HOLIDAYS if not holiday.startswith("New "))
     | frozenset(
         "today tomorrow yesterday tonight overnight midnight noon morning afternoon evening hour minute minus fiscal fy "
-        "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
-        "nowruz tet songkran vesak chuseok holi kwanzaa hogmanay yom rosh "
-        "memorial labor labour independence veterans boxing "
         "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
         "aud cad inr nok sek dkk isk pln czk huf brl mxn zar krw sgd nzd try rub ngn kes egp pkr idr thb "
         "php myr vnd ils sar aed ars clp cop uah earlier later spring summer autumn winter "

@@ -754,9 +754,9 @@ def test_invariants_and_floor_on_the_dev_news_set() -> None:
             assert doc["text"][start:end].strip() == doc["text"][start:end]
         assert_valid(doc["text"], recognise(doc["text"]))
     result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
-    # 0.753 typed before the head-noun and world-name rules, 0.921 typed / 0.962 label-agnostic
+    # 0.753 typed before the head-noun and world-name rules, 0.927 typed / 0.962 label-agnostic
     # on 41 texts now (tuned on, so it flatters); the floors sit just under.
-    assert result.typed.f1 >= 0.915
+    assert result.typed.f1 >= 0.92
     assert result.untyped.f1 >= 0.955
 
 
@@ -976,6 +976,7 @@ def test_floor_on_the_genres_dev_set() -> None:
     for doc in docs:
         assert_valid(doc["text"], recognise(doc["text"]))
     result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
-    # 0.659 typed / 0.811 label-agnostic blind, before the rules these texts prompted.
-    assert result.typed.f1 >= 0.80
-    assert result.untyped.f1 >= 0.90
+    # 0.659 typed / 0.811 label-agnostic blind, 0.840 / 0.934 after the rules these texts
+    # prompted (tuned on now); the floors sit just under.
+    assert result.typed.f1 >= 0.83
+    assert result.untyped.f1 >= 0.925
