@@ -124,7 +124,7 @@ DATE = (
     # Named days and years.
     rf"|(?:today|tomorrow|yesterday|Today|Tomorrow|Yesterday)\b"
     rf"|{_DAY}\b"
-    rf"|(?:the\s)?(?:19|20)\d0s(?:\sand\s(?:19|20)\d0s)?"
+    rf"|(?:the\s)?(?:(?:early|mid|late)[- ])?(?:19|20)\d0s(?:\sand\s(?:19|20)\d0s)?"
     rf"|(?:between|from)\s{_YEAR}\s(?:and|to)\s{_YEAR}\b"
     rf"|(?:fiscal\s|FY\s?)?{_YEAR}\b(?!\s?(?:%|percent))"
     rf"|(?:for|in|over|within)\s(?:years|decades|months|weeks)\b"

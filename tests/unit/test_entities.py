@@ -980,3 +980,9 @@ def test_floor_on_the_genres_dev_set() -> None:
     # prompted (tuned on now); the floors sit just under.
     assert result.typed.f1 >= 0.83
     assert result.untyped.f1 >= 0.925
+
+
+def test_evidence_from_one_mention_of_a_lone_name_holds_for_all() -> None:
+    text = 'The museum will lend Rembrandt\'s "The Night Watch" to no one. "We owe it to Rembrandt," he said.'
+    assert labels_of(text, "Rembrandt") == {"PERSON"}
+    assert ("late 1950s", "DATE") in found("She worked in Helsinki in the late 1950s.")

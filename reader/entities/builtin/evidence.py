@@ -15,10 +15,12 @@ from reader.entities import wordlists
 from reader.entities.builtin.cues import (
     AGE_AFTER,
     APPOSITION,
+    AUTHOR_OF_QUOTED,
     DOWNLOAD_FROM,
     LIST_ITEM,
     NOT_POSSESSED,
     PERSON_AFTER,
+    PERSON_VERB_AFTER,
     PLACE_OF,
     POSSESSIVE,
     PREPOSITION_BEFORE,
@@ -93,9 +95,20 @@ def gather(lex: Lexicon, text: str, runs: list[Run], evidence: Evidence) -> None
                 evidence.add_person(words)
                 evidence.person_last.add(words[-1])
     for run in runs:
-        # A single name followed by ", who" is a person's ("Norris, who started on pole").
-        if len(run.tokens) == 1 and not run.headline and WHO_AFTER.match(text, run.tokens[0][1]):
+        # A single name followed by ", who" is a person's ("Norris, who started on pole"), and so
+        # is one before a verb people do or a quoted work of theirs ("Rembrandt's “The Night Watch”").
+        if (
+            len(run.tokens) == 1
+            and not run.headline
+            and (
+                WHO_AFTER.match(text, run.tokens[0][1])
+                or PERSON_VERB_AFTER.match(text, run.tokens[0][1])
+                or AUTHOR_OF_QUOTED.match(text, run.tokens[0][1] - 2)
+            )
+        ):
             word = text[run.tokens[0][0] : run.tokens[0][1]]
+            if word.endswith(POSSESSIVE):
+                word = word[:-2]  # "Rembrandt's"
             if lex.looks_like_person([word]) and not lex.known(word, evidence) and (not gaz.is_common_word(word)):
                 evidence.person_last.add(word)
     has_list = " like " in text or " such as " in text or " including " in text
