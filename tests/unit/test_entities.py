@@ -986,3 +986,12 @@ def test_evidence_from_one_mention_of_a_lone_name_holds_for_all() -> None:
     text = 'The museum will lend Rembrandt\'s "The Night Watch" to no one. "We owe it to Rembrandt," he said.'
     assert labels_of(text, "Rembrandt") == {"PERSON"}
     assert ("late 1950s", "DATE") in found("She worked in Helsinki in the late 1950s.")
+
+
+def test_floor_on_the_second_genres_dev_set() -> None:
+    path = ROOT / "tests" / "data" / "dev_genres2.jsonl"
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
+    # 0.821 typed / 0.872 label-agnostic blind, 0.897 / 0.923 after tuning on it.
+    assert result.typed.f1 >= 0.89
+    assert result.untyped.f1 >= 0.92
