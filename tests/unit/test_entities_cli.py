@@ -196,3 +196,12 @@ def test_builtin_modules_stay_small() -> None:
     sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*.py")}
     assert len(sizes) >= 8
     assert all(size < 400 for size in sizes.values()), sizes
+
+
+def test_the_garbage_collector_settings_are_put_back(article: Path, capsys) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    assert main(["entities", "--format", "json", str(article)]) == 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
