@@ -16,8 +16,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reader import __version__
-
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("reader.commands.listing", "print the library's headlines (or those of SOURCEs) without the UI"),
@@ -76,6 +74,21 @@ def _default_ner() -> str:
     return value
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the version only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(
+            option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help="show the version and exit"
+        )
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        import reader
+
+        print(f"dateline {reader.__version__}")
+        parser.exit()
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
@@ -86,7 +99,7 @@ def _app_parser() -> argparse.ArgumentParser:
         + "\n\nRun 'dateline COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument(
         "sources",
         nargs="*",

@@ -3,10 +3,16 @@ so no test ever reads or writes the real user's data or cache."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from support import HOSTILE_TITLES, SEED_FILE, write_dump
+
+# Modules are imported while tests are collected, before the fixture below points the
+# cache at a temporary directory: the compiled-pattern cache stays off in this process
+# (tests/unit/test_entity_regexes.py runs it in subprocesses with their own directories).
+os.environ["DATELINE_NO_REGEX_CACHE"] = "1"
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reader.entities import regexes, wordlists
+
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -25,13 +27,17 @@ _MOD = (
     r"an estimated|close to|upwards of)\s+)?"
 )
 _SCALE = r"(?:thousand|million|billion|trillion|mn|bn|tn|m|b|k)"
-_CURRENCY_WORDS = (
-    r"dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|rupees?|rupiah|cents?|pence|"
-    r"francs?|won|roubles?|rubles?|pesos?|reais|real|lira|dinars?|dirhams?|riyals?|rand|"
-    r"krona|kronor|krone|kroner|shekels?|bitcoins?|zlotys?|shillings?|naira|cedis?|ringgit|baht|"
-    r"hryvnias?|forints?|korunas?|taka|kwacha|birr|rials?|lari|tenge|soms?|dong|kyat|kip|riel"
-)
-_CURRENCY_CODES = r"USD|EUR|GBP|JPY|CNY|RMB|HKD|CHF|AUD|CAD|INR"
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """Literal words as one alternation, longest first (so "pounds sterling" beats "pounds")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+
+
+# Word lists in reader/entities/data/lists/: currency names and codes, holidays.
+_CURRENCY_WORDS = _alternation(wordlists.load("currency_names"))
+_CURRENCY_CODES = _alternation(wordlists.load("currency_codes"))
+_HOLIDAYS = wordlists.load("holidays")
 
 MONEY = (
     rf"{_MOD}(?:(?:US|A|C|HK|NZ|S)?[$£€¥₹]\s?\d+(?:[.,]\d+)*(?:\s?{_SCALE}\b)?"
@@ -72,16 +78,33 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _REL = r"(?i:last|next|this|past|previous|coming|recent|current|same|following|prior|each|every)"
 _ORD = r"(?i:first|second|third|fourth|final|last|previous|next|current|most recent)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Any year, where a month or day makes it one: "8 February 1700", "October 1783".
+_ANY_YEAR = r"(?:1\d\d\d|20\d\d)"
+# A year before 1800 standing alone only after a preposition and before a clause goes on:
+# "in 1348 he founded", "the war of 1792," (not "in 1500 cases").
+_OLD_YEAR = (
+    r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s)"
+    r"|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\baround\s)|(?<=\bcirca\s)|(?<=\band\s))1[0-7]\d\d\b"
+    r"(?=[,.;:)]|\s(?:and|or|to|when|as|the|he|she|it|they|his|her|its|their|a|an|by|in|on|at|with|was|were)\b)"
+)
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
+)
 
 DATE = (
     # Absolute dates: "May 19, 2019", "Aug. 19", "March 29th", "September 2017", "May-June 2019".
-    rf"(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?\s\d{{1,2}}(?:st|nd|rd|th)?(?:-\d{{1,2}}\b)?(?:,?\s{_YEAR})?\b"
-    rf"|(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?,?\s{_YEAR}\b"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b"
+    rf"(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?\s\d{{1,2}}(?:st|nd|rd|th)?(?:-\d{{1,2}}\b)?(?:,?\s{_ANY_YEAR})?\b"
+    rf"|(?:(?:early|mid|late)[- ])?{_MONTH}(?:-{_MONTH})?,?\s{_ANY_YEAR}\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s{_ANY_YEAR})?\b"
+    # Centuries: "the 19th century" (without "the"), "early 18th-century", "the first century".
+    rf"|(?:(?:early|mid|late)[- ])?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))[- ]centur(?:y|ies)\b"
+    rf"|{_OLD_YEAR}"
+    rf"|(?i:that)\s(?:year|month|week|decade|summer|winter|spring|autumn|season|weekend)\b"
     rf"|(?:early|mid|late)[- ]{_MONTH}"
     rf"|(?:(?:in|since|until|by|from|through|before|after|during|of|last|next|this|early|late)\s)"
     rf"(?={_MONTH_NO_MAY}\b|May\b(?!\s(?:be|have|not|also)\b)){_MONTH}"
-    rf"(?:-{_MONTH})?(?:\s\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s{_YEAR}\b)?\b"
+    rf"(?:-{_MONTH})?(?:\s\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s{_ANY_YEAR}\b)?\b"
     rf"|{_MONTH_NO_MAY}\b(?!\s?\d)"
     # Relative dates: "last week", "earlier this year", "the past three decades".
     rf"|(?i:earlier|later)\s(?:this|last|next)\s{_UNIT}"
@@ -101,21 +124,18 @@ DATE = (
     # Named days and years.
     rf"|(?:today|tomorrow|yesterday|Today|Tomorrow|Yesterday)\b"
     rf"|{_DAY}\b"
-    rf"|(?:the\s)?(?:19|20)\d0s(?:\sand\s(?:19|20)\d0s)?"
+    rf"|(?:the\s)?(?:(?:early|mid|late)[- ])?(?:19|20)\d0s(?:\sand\s(?:19|20)\d0s)?"
     rf"|(?:between|from)\s{_YEAR}\s(?:and|to)\s{_YEAR}\b"
     rf"|(?:fiscal\s|FY\s?)?{_YEAR}\b(?!\s?(?:%|percent))"
     rf"|(?:for|in|over|within)\s(?:years|decades|months|weeks)\b"
     rf"|these days|(?:this|that|last|next)\s(?:weekend|season)"
     # Holidays, which OntoNotes counts as dates.
-    rf"|(?:Christmas|Easter|Thanksgiving|Ramadan|Eid|Hanukkah|Diwali|Nowruz|Tet|Songkran|Vesak|Chuseok|"
-    rf"Holi|Kwanzaa|Hogmanay|Yom Kippur|Rosh Hashanah|Halloween|Passover|"
-    rf"Lunar New Year|New Year’s(?: Day| Eve)?|New Year's(?: Day| Eve)?|Black Friday|"
-    rf"Memorial Day|Labor Day|Labour Day|Independence Day|Veterans Day|Boxing Day)(?:\s(?:Day|Eve))?\b"
+    rf"|(?:{_alternation(_HOLIDAYS)})(?:\s(?:Day|Eve))?\b"
 )
 
 # One alternation, tried left to right at a candidate position: MONEY and PERCENT come
 # before the DATE and TIME patterns that could take a bare number.
-_NUMERIC = re.compile(
+_NUMERIC = regexes.compile(
     rf"(?<![\w$£€¥.,])(?:(?P<MONEY>{MONEY})|(?P<PERCENT>{PERCENT})|(?P<TIME>{TIME})|(?P<DATE>{DATE}))"
     rf"(?![\w%])",
 )
@@ -140,15 +160,18 @@ _STARTS = (
     (_MONTHS - {"may", "mar", "sep", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "feb", "apr"})
     | _DAYS
     | _NUMBERS
+    # A holiday's first word ("new" is gated below: only before "year").
+    | frozenset(holiday.split()[0].lower() for holiday in _HOLIDAYS if not holiday.startswith("New "))
     | frozenset(
         "today tomorrow yesterday tonight overnight midnight noon morning afternoon evening hour minute minus fiscal fy "
-        "christmas easter thanksgiving ramadan eid hanukkah diwali halloween passover lunar black "
-        "nowruz tet songkran vesak chuseok holi kwanzaa hogmanay yom rosh "
-        "memorial labor labour independence veterans boxing "
         "millions billions trillions thousands hundreds dozens usd eur gbp jpy cny rmb hkd chf "
-        "aud cad inr earlier later spring summer autumn winter".split()
+        "aud cad inr nok sek dkk isk pln czk huf brl mxn zar krw sgd nzd try rub ngn kes egp pkr idr thb "
+        "php myr vnd ils sar aed ars clp cop uah earlier later spring summer autumn winter "
+        "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+        "sixteenth seventeenth eighteenth nineteenth twentieth".split()
     )
 )
+_CODES = frozenset(code.lower() for code in _CURRENCY_CODES.split("|"))  # "about NOK 12 million"
 _REL_NEXT = _UNITS | _DAYS | _COUNTS | frozenset("quarter few several couple".split())
 _GATED: dict[str, frozenset[str]] = {
     "the": frozenset(
@@ -170,29 +193,55 @@ _GATED: dict[str, frozenset[str]] = {
         for w in "in of by for at as up over under from since until through before after during within between".split()
     },
     **{
-        w: _COUNTS | _UNITS | frozenset("than to of".split())
+        w: _COUNTS | _UNITS | _CODES | frozenset("than to of".split())
         for w in "about around approximately roughly nearly almost more less fewer close upwards".split()
     },
     # Months that are also ordinary words or abbreviations: only before a day or another month.
     **{w: frozenset() for w in "may mar sep jan jun jul aug oct nov dec feb apr".split()},
 }
 _TRIGGERS = _STARTS | frozenset(_GATED)
-_TOKENS = re.compile(r"[A-Za-z]+|\d+|[$£€¥₹]")
-_NEXT_TOKEN = re.compile(r"[^A-Za-z\d$£€¥₹]*([A-Za-z]+|\d|[$£€¥₹])")
+
+
+def _trie(words: frozenset[str]) -> str:
+    """A regular expression matching exactly ``words``, with shared prefixes factored out
+    (an alternation of 200 words tried at every letter would be slow)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return walk(tree)
+
+
+# Where _candidates looks: words that may start a mention (any case, ASCII letters only,
+# whole words as [A-Za-z]+ splits them), numbers and currency signs. Other words are
+# skipped by the regular expression engine instead of one by one in Python.
+_TOKENS = regexes.compile(rf"(?<![A-Za-z])(?ai:{_trie(_TRIGGERS)})(?![A-Za-z])|\d+|[$£€¥₹]")
+_NEXT_TOKEN = regexes.compile(r"[^A-Za-z\d$£€¥₹]*([A-Za-z]+|\d|[$£€¥₹])")
 
 # Durations and relative phrases may start with "the", which OntoNotes leaves out.
-_LEADING_THE = re.compile(r"(?:the|The)\s+")
+_LEADING_THE = regexes.compile(r"(?:the|The)\s+")
 # "for years", "in decades": the preposition is context, not part of the DATE.
-_LEADING_PREP = re.compile(
+_LEADING_PREP = regexes.compile(
     r"(?:in|since|until|by|from|through|before|after|during|of|for|over|within)\s+"
     r"(?=(?:years|decades|months|weeks|[A-Z]))"
 )
 
 
 # Ages, which OntoNotes counts as dates: "Osimhen, 25, scored", "died at 71", "aged 34".
-_AGE_COMMA = re.compile(r", (\d{1,3}),")
-_AGE_AFTER = re.compile(r"\b(?:aged|die[sd] at) (\d{1,3})\b")
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*|\b(?:man|woman|boy|girl|mother|father|son|daughter))$")
+_AGE_COMMA = regexes.compile(r", (\d{1,3}),")
+_AGE_AFTER = regexes.compile(r"\b(?:aged|die[sd] at) (\d{1,3})\b")
+_NAME_BEFORE = regexes.compile(r"(?:[A-Z][\w’'.-]*|\b(?:man|woman|boy|girl|mother|father|son|daughter))$")
 
 
 def _ages(text: str) -> list[tuple[int, int, str]]:

@@ -1,5 +1,6 @@
 """The entity index: recognised entities per article content, and which contents mention
-which entity (by :func:`reader.entities.index.entity_key`), per recogniser.
+which entity (by :func:`reader.entities.index.entity_key`, grouped as
+:func:`reader.entities.index.summarise` groups one article's names), per recogniser.
 
 Core module: stdlib only; no textual or rich imports.
 """
@@ -10,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from reader.entities.index import entity_key
+from reader.entities.index import keys_for, summarise
 from reader.model import Entity
 
 
@@ -46,10 +47,15 @@ def store(connection: sqlite3.Connection, recogniser: str, content_hash: str, en
         (recogniser, content_hash, encoded),
     )
     connection.execute("DELETE FROM mentions WHERE recogniser = ? AND content_hash = ?", (recogniser, content_hash))
-    keys = {key for e in entities if (key := entity_key(e.text))}
+    # Per entity of the content: its own name's key (canonical) and every other form of it.
+    keys: dict[str, int] = {}
+    for summary in summarise(entities):
+        for key in keys_for(summary):
+            keys.setdefault(key, 0)
+        keys[summary.key] = 1
     connection.executemany(
-        "INSERT OR IGNORE INTO mentions (recogniser, key, content_hash) VALUES (?, ?, ?)",
-        [(recogniser, key, content_hash) for key in sorted(keys)],
+        "INSERT OR IGNORE INTO mentions (recogniser, key, content_hash, canonical) VALUES (?, ?, ?, ?)",
+        [(recogniser, key, content_hash, canonical) for key, canonical in sorted(keys.items()) if key],
     )
 
 

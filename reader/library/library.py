@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reader.entities.index import entity_key
+from reader.entities.index import alias_keys, entity_key
 from reader.library import database, entity_index, full_stories, refresh, schema, source_table
 from reader.library.database import LibraryError
 from reader.library.query import Query, parse_query
@@ -313,10 +313,12 @@ class Library:
         with self._read() as connection:
             return entity_index.progress(connection, self.recogniser)
 
-    def mentioning(self, name: str) -> Query:
-        """The query for every article whose entities include ``name`` ("Huawei's" = "Huawei")."""
+    def mentioning(self, name: str, keys: Iterable[str] = ()) -> Query:
+        """The query for every article whose entities include ``name`` ("Huawei's" = "Huawei"),
+        or any of ``keys``: the other names it goes by (``reader.entities.index.keys_for``)."""
         key = entity_key(clean_line(name))
-        return Query(text=f'entity:"{clean_line(name)}"', entities=(key,) if key else ())
+        forms = ({k for k in keys if k} | alias_keys(key)) - {key, ""}
+        return Query(text=f'entity:"{clean_line(name)}"', entities=((key, *sorted(forms)),) if key else ())
 
     # -- internals -------------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from reader.entities.index import entity_key
+from reader.entities.index import alias_keys, entity_key
 
 _FILTER = re.compile(r"(?i)(source|is|entity|after|before):")
 _IS_VALUES = {"unread", "read", "bookmarked"}
@@ -46,8 +46,11 @@ class Query:
     read: bool | None = None
     """``is:read`` True, ``is:unread`` False, else either."""
     bookmarked: bool = False
-    entities: tuple[str, ...] = ()
-    """Entity keys (every one must be mentioned)."""
+    entities: tuple[tuple[str, ...], ...] = ()
+    """Entities that must be mentioned (every one): each ``(key, *other_forms)``. An article
+    matches when it mentions ``key`` in any form, or names an entity whose own name is one of
+    ``other_forms`` (``entity:"U.S."`` also finds "United States"; "articles mentioning Ben
+    Wood" finds an article saying only "Wood", not one where "Wood" is "Elijah Wood")."""
     after: date | None = None
     before: date | None = None
 
@@ -101,7 +104,7 @@ def parse_query(text: str) -> Query:
     phrases: list[str] = []
     excluded: list[str] = []
     sources: list[str] = []
-    entities: list[str] = []
+    entities: list[tuple[str, ...]] = []
     read: bool | None = None
     bookmarked = False
     after = before = None
@@ -123,7 +126,8 @@ def parse_query(text: str) -> Query:
             if name == "source" and value.strip():
                 sources.append(" ".join(value.split()))
             elif name == "entity" and entity_key(value):
-                entities.append(entity_key(value))
+                key = entity_key(value)
+                entities.append((key, *sorted(alias_keys(key) - {key})))
             elif name == "is" and value.lower() in _IS_VALUES:
                 if value.lower() == "bookmarked":
                     bookmarked = True

@@ -125,12 +125,13 @@ def compile_filters(
         params.append(query.before_epoch())
     if query.bookmarked:
         where.append("a.n IN (SELECT b2.n FROM bookmarked b JOIN articles b2 ON b2.id = b.article_id)")
-    for key in query.entities:
+    for key, *forms in query.entities:  # see Query.entities
+        other = f" OR (m.canonical AND m.key IN ({','.join('?' * len(forms))}))" if forms else ""
         where.append(
             "a.n IN (SELECT e2.n FROM mentions m JOIN articles e2 ON e2.content_hash = m.content_hash "
-            "WHERE m.recogniser = ? AND m.key = ?)"
+            f"WHERE m.recogniser = ? AND (m.key = ?{other}))"
         )
-        params += [recogniser, key]
+        params += [recogniser, key, *forms]
     excluded = query.fts_excluded()
     if excluded:
         where.append("a.n NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")

@@ -152,7 +152,17 @@ _VERSION_4 = (
     END""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4)
+_VERSION_5 = (
+    # "One name, one entity": each content's mentions are grouped into entities
+    # (reader.entities.index.summarise); ``canonical`` marks the key of a group's own name,
+    # the other rows are its other forms ("wood" beside "ben wood"). The index is rebuildable:
+    # the old rows, which knew no groups, are dropped and recognised again in the background.
+    "DELETE FROM mentions",
+    "DELETE FROM entity_sets",
+    "ALTER TABLE mentions ADD COLUMN canonical INTEGER NOT NULL DEFAULT 0",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4, _VERSION_5)
 """``MIGRATIONS[n]`` takes a file from ``user_version`` n to n + 1."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

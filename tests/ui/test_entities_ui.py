@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from support import gazetteer_recogniser, library_app, rows, screen_text, wait_for_text, write_dump
+from support import gazetteer_recogniser, library_app, rows, screen_text, seed_articles, wait_for_text, write_dump
 from textual.widgets import Static
 
 from reader.ui.app import DatelineApp
@@ -231,3 +231,64 @@ async def test_builtin_recogniser_on_the_seeds() -> None:
         view = app.screen.query_one(ArticleView)
         names = {(e.text, e.label) for e in view.entities}
         assert ("Huawei", "ORG") in names and ("Google", "ORG") in names
+
+
+async def test_a_name_and_its_short_forms_are_one_entry_on_the_seeds() -> None:
+    # The seed article on Huawei says "Ben Wood" then "Wood", "Wayne Lam" then "Lam",
+    # "Ren Zhengfei" then "Ren": one entry each, and n steps through the short forms too.
+    articles = seed_articles()
+    index = next(i for i, a in enumerate(articles) if "Ben Wood" in a.body)
+    app = library_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(index):
+            await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        entity_list = app.screen.query_one(EntityList)
+        by_name = {s.name: s for s in entity_list.summaries.values()}
+        for full, short in (("Ben Wood", "Wood"), ("Wayne Lam", "Lam"), ("Ren Zhengfei", "Ren")):
+            assert short not in by_name, f"{short} listed beside {full}"
+            assert short in {m.text for m in by_name[full].mentions}
+            assert by_name[full].label == "PERSON"
+        wood = by_name["Ben Wood"]
+        assert wood.count == 3
+        # Choose Ben Wood in the panel; n steps through every mention, short forms included.
+        position = next(i for i, s in enumerate(entity_list.summaries.values()) if s is wood)
+        option_id = list(entity_list.summaries)[position]
+        entity_list.highlighted = entity_list.get_option_index(option_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        seen = [view.current_mention.text]
+        for _ in range(wood.count - 1):
+            await pilot.press("n")
+            seen.append(view.current_mention.text)
+        assert seen == ["Ben Wood", "Wood", "Wood"]
+        assert "Wood · 3/3" in screen_text(app)
+        # The panel shows one line with the total count.
+        assert "Ben Wood ×3" in "\n".join(str(o.prompt) for o in entity_list.options)
+
+
+async def test_articles_mentioning_find_either_form_of_the_name(tmp_path: Path) -> None:
+    corpus = write_dump(
+        tmp_path / "forms.txt",
+        [
+            ("Ben Wood on phones", "Ben Wood of CCS Insight spoke. Wood said sales fell."),
+            ("Wood again", "Wood said it twice."),
+            ("Another Wood", "Elijah Wood acted. Wood smiled."),
+            ("Nothing", "No names here."),
+        ],
+    )
+    names = {"Ben Wood": "PERSON", "Wood": "PERSON", "Elijah Wood": "PERSON", "CCS Insight": "ORG"}
+    app = make_app(corpus, recognise=gazetteer_recogniser(names))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        entity_list = app.screen.query_one(EntityList)
+        assert entity_list.highlighted_summary.name == "Ben Wood"
+        await pilot.press("a")
+        await settle(pilot)
+        titles = [row.title for row in rows(app.screen.query_one(HeadlineList))]
+        assert titles == ["Ben Wood on phones", "Wood again"]

@@ -16,8 +16,6 @@ from reader.model import Entity
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval" / "seed_entities.jsonl"
 
-needs_eval = pytest.mark.skipif(not EVAL.exists(), reason="shared/eval is not beside the repository")
-
 
 def found(text: str) -> set[tuple[str, str]]:
     return {(e.text, e.label) for e in recognise(text)}
@@ -284,22 +282,22 @@ def test_own_sentences_score_well_overall() -> None:
 
 
 def _eval_docs() -> list[dict]:
+    # No skip: CI has ../shared/eval beside the repository, and a missing set must fail.
+    assert EVAL.exists(), f"the seed gold {EVAL} is missing"
     return [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@needs_eval
 def test_invariants_on_the_whole_eval_set() -> None:
     for doc in _eval_docs():
         assert_valid(doc["text"], recognise(doc["text"]))
 
 
-@needs_eval
 def test_typed_f1_on_the_eval_set_stays_above_the_floor() -> None:
     docs = _eval_docs()
     result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
-    # 0.898 typed / 0.957 label-agnostic when last tuned; spaCy's small model gets 0.655 / 0.765.
-    assert result.typed.f1 >= 0.86
-    assert result.untyped.f1 >= 0.93
+    # 0.901 typed / 0.962 label-agnostic measured; spaCy's small model gets 0.655 / 0.765.
+    assert result.typed.f1 >= 0.895
+    assert result.untyped.f1 >= 0.955
 
 
 @pytest.mark.parametrize(
@@ -756,9 +754,10 @@ def test_invariants_and_floor_on_the_dev_news_set() -> None:
             assert doc["text"][start:end].strip() == doc["text"][start:end]
         assert_valid(doc["text"], recognise(doc["text"]))
     result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
-    # 0.753 typed before the head-noun and world-name rules, 0.921 on 41 texts now; tuned on,
-    # so only a modest floor.
-    assert result.typed.f1 >= 0.85
+    # 0.753 typed before the head-noun and world-name rules, 0.927 typed / 0.962 label-agnostic
+    # on 41 texts now (tuned on, so it flatters); the floors sit just under.
+    assert result.typed.f1 >= 0.92
+    assert result.untyped.f1 >= 0.955
 
 
 def test_ages_currencies_seasons_and_day_ranges() -> None:
@@ -924,3 +923,75 @@ def test_bills_and_acts_keep_their_year() -> None:
     assert labels_of("The Water Supply Act 2019 was amended.", "Water Supply Act 2019") == {"LAW"}
     assert labels_of("Senators debated the Housing Bill.", "Housing Bill") == {"LAW"}
     assert labels_of("Pop star Billy Bill sang.", "Billy Bill") != {"LAW"}
+
+
+# -- other genres: biography, interview, encyclopedic history (tests/data/dev_genres.jsonl) --
+
+
+def test_dates_of_history() -> None:
+    assert found("He was born on 8 February 1700 in Prague.") >= {("8 February 1700", "DATE")}
+    assert ("March 1821", "DATE") in found("The museum opened in March 1821.")
+    assert ("October 1783", "DATE") in found("He was promoted in October 1783 by the board.")
+    assert ("19th century", "DATE") in found("In the 19th century the city grew.")
+    assert ("early 18th-century", "DATE") in found("They restored early 18th-century houses.")
+    assert ("1348", "DATE") in found("He founded the university in 1348 and built a bridge.")
+    assert ("That year", "DATE") in found("That year we lost money.")
+    assert ("following decade", "DATE") in found("A mound was raised the following decade.")
+    # A number is no year: "1500 people", "in 1500 cases".
+    assert found("It had 1500 people in 1500 cases.") == set()
+
+
+def test_unknown_single_words_need_evidence_to_be_organisations() -> None:
+    text = 'She reads Hobbes\'s "Leviathan" while Stravinsky wrote operas. They met by the Rialto.'
+    assert labels_of(text, "Hobbes") == {"PERSON"}
+    assert labels_of(text, "Stravinsky") == {"PERSON"}
+    assert labels_of(text, "Rialto") == {"FAC"}
+    assert labels_of("Charles IV founded it.", "Charles IV") == {"PERSON"}
+    # ... while organisations keep their evidence: a noun after, an acronym, a verb of business.
+    assert labels_of("Shares of Nvidia rose. The Nvidia chips sold out.", "Nvidia") == {"ORG"}
+    assert labels_of("Since the Fed turned, markets rallied.", "Fed") == {"ORG"}
+
+
+def test_a_surname_alone_after_the_full_name_is_the_person() -> None:
+    text = "Thaddeus Kosciuszko was born in 1746. Kosciuszko designed forts. Thaddeus never returned."
+    assert labels_of(text, "Kosciuszko") == {"PERSON"}
+    assert labels_of(text, "Thaddeus") == {"PERSON"}
+
+
+def test_long_organisation_names_and_facilities() -> None:
+    assert ("King's College London", "ORG") in found("She studied at King's College London for two years.")
+    text = "The Institute of Science and Technology of the University of Ostrava studies mining."
+    assert ("Institute of Science and Technology of the University of Ostrava", "ORG") in found(text)
+    assert ("Peter and Paul Fortress", "FAC") in found("He spent two years in the Peter and Paul Fortress.")
+    assert ("Blanka", "FAC") in found("The Blanka tunnel runs under the hill.")
+    assert ("Kansanshi", "FAC") in found("Output at the Kansanshi mine fell.")
+    assert ("Hussite Wars", "EVENT") in found("The Hussite Wars lasted decades.")
+    assert ("Holy Roman Empire", "GPE") in found("Armies came from the Holy Roman Empire.")
+    assert ("about NOK 12 million", "MONEY") in found("The ministry paid about NOK 12 million.")
+
+
+def test_floor_on_the_genres_dev_set() -> None:
+    path = ROOT / "tests" / "data" / "dev_genres.jsonl"
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for doc in docs:
+        assert_valid(doc["text"], recognise(doc["text"]))
+    result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
+    # 0.659 typed / 0.811 label-agnostic blind, 0.840 / 0.934 after the rules these texts
+    # prompted (tuned on now); the floors sit just under.
+    assert result.typed.f1 >= 0.83
+    assert result.untyped.f1 >= 0.925
+
+
+def test_evidence_from_one_mention_of_a_lone_name_holds_for_all() -> None:
+    text = 'The museum will lend Rembrandt\'s "The Night Watch" to no one. "We owe it to Rembrandt," he said.'
+    assert labels_of(text, "Rembrandt") == {"PERSON"}
+    assert ("late 1950s", "DATE") in found("She worked in Helsinki in the late 1950s.")
+
+
+def test_floor_on_the_second_genres_dev_set() -> None:
+    path = ROOT / "tests" / "data" / "dev_genres2.jsonl"
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = score([d["entities"] for d in docs], [recognise(d["text"]) for d in docs])
+    # 0.821 typed / 0.872 label-agnostic blind, 0.897 / 0.923 after tuning on it.
+    assert result.typed.f1 >= 0.89
+    assert result.untyped.f1 >= 0.92

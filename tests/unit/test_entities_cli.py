@@ -141,3 +141,67 @@ def test_stdin_bytes_keep_crlf_so_offsets_match_the_input(monkeypatch, capsys) -
     text = raw.decode("utf-8")
     assert [18, 25, "GPE", "Germany"] in [list(row) for row in data]  # 16 if CRLF became LF
     assert all(text[s:e] == t for s, e, _, t in data)
+
+
+def test_explain_names_the_rule_that_proposed_and_labelled_each_span(article: Path, capsys) -> None:
+    assert main(["entities", "--explain", str(article)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    by_text = {row[3]: row for row in rows}
+    assert by_text["Ren Zhengfei"][2:] == [
+        "PERSON",
+        "Ren Zhengfei",
+        "capitalised run",
+        "known_name (evidence: person cue)",
+    ]
+    assert by_text["Beijing"][4:] == ["capitalised run", "known_name (gazetteer: places)"]
+    assert by_text["May 23"][4:] == ["numeric_patterns", "DATE_pattern"]
+    # The same spans as without --explain.
+    assert main(["entities", str(article)]) == 0
+    plain = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [row[:4] for row in rows] == plain
+
+
+def test_explain_names_rules_that_exist(capsys, monkeypatch) -> None:
+    from reader.entities.builtin import labelling, proposers, rules_name, rules_word
+
+    names = {rule.__name__ for rule in rules_name.NAME_RULES + rules_name.MULTI_WORD_RULES + rules_word.WORD_RULES}
+    names |= {proposer.__name__ for proposer in proposers.PROPOSERS}
+    names |= {"group_words", "group_then_person", "place_then_group", "join_on_for", "law_with_year", "bill_is_law"}
+    text = (
+        "Canadian Jeremy Hansen met a Louisiana Republican. Analysts at Morgan Stanley said "
+        "the Finance Bill 2025 helps.\nKIM WHITLER: Yes, we did.\nThe film “Roma” won.\n"
+    )
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["entities", "--explain", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows
+    for start, end, _label, span_text, proposer, rule in rows:
+        assert text[start:end] == span_text
+        assert proposer in {labelling.PROPOSER, "headline run", "numeric_patterns"} | names
+        assert rule.split(" (")[0].removeprefix("headline: ").removeprefix("headline, seen in the text: ") in names | {
+            f"{label}_pattern" for label in ("DATE", "TIME", "MONEY", "PERCENT")
+        }
+    rules = {row[5] for row in rows}
+    assert {"group_then_person", "place_then_group", "staff_at_organisation", "law_with_year"} <= rules
+    assert "transcript_speakers" in rules and "quoted_titles" in rules
+
+
+def test_explain_needs_the_builtin_recogniser_and_no_jsonl(article: Path, capsys) -> None:
+    assert main(["entities", "--explain", "--format", "jsonl", str(article)]) == 2
+    assert "--explain works with --format text or json" in capsys.readouterr().err
+
+
+def test_builtin_modules_stay_small() -> None:
+    folder = Path(__file__).resolve().parents[2] / "reader" / "entities" / "builtin"
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*.py")}
+    assert len(sizes) >= 8
+    assert all(size < 400 for size in sizes.values()), sizes
+
+
+def test_the_garbage_collector_settings_are_put_back(article: Path, capsys) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    assert main(["entities", "--format", "json", str(article)]) == 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -46,3 +46,40 @@ def test_empty_inputs_give_zero_not_an_error() -> None:
 def test_documents_must_pair_up() -> None:
     with pytest.raises(ValueError):
         score([[]], [[], []])
+
+
+def _score_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "score_entities.py"
+    spec = importlib.util.spec_from_file_location("score_entities", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_compare_runs_prints_per_label_deltas_and_changed_spans() -> None:
+    script = _score_script()
+    docs = [{"text": "Ben Wood met Acme in Paris.", "entities": [[0, 8, "PERSON"], [13, 17, "ORG"], [21, 26, "GPE"]]}]
+    before = {"x.jsonl": [[[0, 8, "PERSON"], [13, 17, "GPE"]]]}
+    after = {"x.jsonl": [[[0, 8, "PERSON"], [13, 17, "ORG"], [21, 26, "GPE"]]]}
+    report = script.compare_runs(before, after, {"x.jsonl": docs})
+    assert "typed F1  40.0 -> 100.0 (+60.0)" in report
+    assert "ORG          F1   0.0 -> 100.0 (+100.0)" in report
+    assert "+ text 0: 'Acme' ORG (right)" in report and "- text 0: 'Acme' GPE (wrong)" in report
+    assert "PERSON" not in report.split("spans gained")[0].split("\n", 2)[2]  # unchanged labels are left out
+    assert "identical output" in script.compare_runs(after, after, {"x.jsonl": docs})
+
+
+def test_save_then_compare_in_one_command_each(tmp_path, monkeypatch, capsys) -> None:
+    script = _score_script()
+    monkeypatch.setattr(script, "RUNS", tmp_path)
+    data = tmp_path / "set.jsonl"
+    data.write_text('{"text": "Ben Wood met Acme in Paris.", "entities": [[0, 8, "PERSON"]]}\n', encoding="utf-8")
+    assert script.main(["--save", "before", str(data)]) == 0
+    assert (tmp_path / "before.json").exists()
+    assert script.main(["--compare", "before", str(data)]) == 0
+    assert "identical output" in capsys.readouterr().out
+    assert script.main(["--compare", "missing", str(data)]) == 2
+    assert script.main(["--save", "../evil", str(data)]) == 2

@@ -3,7 +3,7 @@
 import pytest
 
 from reader.entities.cache import EntityCache
-from reader.entities.index import entity_key, mentions, summarise
+from reader.entities.index import entity_key, is_short_form, keys_for, mentions, summarise
 from reader.model import Article, Entity
 
 
@@ -60,3 +60,84 @@ def test_cache_recognises_each_content_once() -> None:
     third = Article(id="d", title="D", paragraphs=("Cord holds.",))
     cache.entities_for(third)  # evicts the least recently used (a's text)
     assert cache.get(a) is None and len(cache) == 2
+
+
+def _entities(text: str, names: dict[str, str]) -> list[Entity]:
+    import re
+
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return [Entity(m.start(), m.end(), names[m.group()], m.group()) for m in pattern.finditer(text)]
+
+
+def test_short_forms_join_the_one_name_they_stand_for() -> None:
+    text = (
+        "Ben Wood of CCS Insight spoke. Huawei Technologies Co. said no. Ren Zhengfei agreed. "
+        "Wood said more. Ren said less. Huawei won. The United States acted; the U.S. and America. "
+        "The World Health Organization (WHO) met. WHO said."
+    )
+    names = {
+        "Ben Wood": "PERSON",
+        "Wood": "ORG",  # a surname alone is often taken for an organisation
+        "Huawei Technologies Co.": "ORG",
+        "Huawei": "ORG",
+        "Ren Zhengfei": "PERSON",
+        "Ren": "PERSON",
+        "United States": "GPE",
+        "U.S.": "GPE",
+        "America": "GPE",
+        "World Health Organization": "ORG",
+        "WHO": "ORG",
+        "CCS Insight": "ORG",
+    }
+    summaries = {s.name: s for s in summarise(_entities(text, names))}
+    assert set(summaries) == {
+        "Ben Wood",
+        "Huawei Technologies Co.",
+        "Ren Zhengfei",
+        "United States",
+        "World Health Organization",
+        "CCS Insight",
+    }
+    wood = summaries["Ben Wood"]
+    assert (wood.label, wood.count, wood.keys) == ("PERSON", 2, frozenset({"ben wood", "wood"}))
+    assert [m.text for m in wood.mentions] == ["Ben Wood", "Wood"]  # in text order, for n/N
+    assert summaries["Huawei Technologies Co."].count == 2
+    assert summaries["United States"].count == 3
+    assert summaries["World Health Organization"].count == 3
+    assert keys_for(summaries["Ren Zhengfei"]) == {"ren zhengfei", "ren"}
+    assert {"us", "united states", "america", "usa"} <= keys_for(summaries["United States"])
+
+
+def test_an_ambiguous_short_form_stays_separate() -> None:
+    text = "Ben Wood and Sarah Wood met. Wood spoke. Wall Street read the Wall Street Journal."
+    names = {"Ben Wood": "PERSON", "Sarah Wood": "PERSON", "Wood": "PERSON", "Wall Street": "LOC"}
+    names["Wall Street Journal"] = "ORG"
+    assert sorted(s.name for s in summarise(_entities(text, names))) == [
+        "Ben Wood",
+        "Sarah Wood",
+        "Wall Street",
+        "Wall Street Journal",
+        "Wood",
+    ]
+    # A place's name alone is no short form of a person's, nor an unrelated acronym of a name.
+    text = "George Washington slept. Washington voted. Emotion UI runs; the EU objects."
+    names = {"George Washington": "PERSON", "Washington": "GPE", "Emotion UI": "ORG", "EU": "ORG"}
+    assert len(summarise(_entities(text, names))) == 4
+    assert not is_short_form("eu", "ORG", "emotion ui", "ORG", "Emotion UI")
+    assert is_short_form("hbr", "ORG", "harvard business review", "ORG", "Harvard Business Review")
+
+
+def test_articles_mentioning_match_either_form_but_not_another_person() -> None:
+    first = _entities("Huawei Technologies Co. said. Huawei fell.", {"Huawei Technologies Co.": "ORG", "Huawei": "ORG"})
+    [huawei] = summarise(first)
+    assert mentions(_entities("Huawei rose.", {"Huawei": "ORG"}), huawei)
+    assert mentions(_entities("Huawei Technologies Co. rose.", {"Huawei Technologies Co.": "ORG"}), huawei)
+    assert not mentions(_entities("ZTE rose.", {"ZTE": "ORG"}), huawei)
+    [ben] = summarise(_entities("Ben Wood said. Wood left.", {"Ben Wood": "PERSON", "Wood": "PERSON"}))
+    assert mentions(_entities("Wood said.", {"Wood": "PERSON"}), ben)
+    elijah = _entities("Elijah Wood said. Wood left.", {"Elijah Wood": "PERSON", "Wood": "PERSON"})
+    assert not mentions(elijah, ben)
+    # A key still works: any normalised form of an entity of the article.
+    assert mentions(first, "huawei") and mentions(first, "huawei technologies co")
+    [usa] = summarise(_entities("America voted.", {"America": "GPE"}))
+    assert mentions(_entities("The U.S. voted.", {"U.S.": "GPE"}), usa)

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from reader.entities.cache import EntityCache
-from reader.entities.index import EntitySummary
+from reader.entities.index import EntitySummary, keys_for
 from reader.library import Library, Query
 from reader.model import Article, Entity
 from reader.sanitize import clean_line
@@ -134,7 +134,8 @@ class MainScreen(ReaderScreen):
         if self.source_filter and not query.sources:
             query = replace(query, sources=self.source_filter)
         if self.mention_filter is not None:
-            query = replace(query, entities=query.entities + self.library.mentioning(self.mention_filter.name).entities)
+            mentioning = self.library.mentioning(self.mention_filter.name, keys_for(self.mention_filter))
+            query = replace(query, entities=query.entities + mentioning.entities)
         return query
 
     def rows_for(self, query: str) -> RowProvider:

@@ -131,7 +131,7 @@ def test_parse_filters() -> None:
     assert query.excluded == ("ban", "bad phrase")
     assert query.sources == ("New York",)
     assert query.read is False and query.bookmarked is True
-    assert query.entities == ("huawei",)
+    assert query.entities == (("huawei",),)  # (key, *other names of it): Huawei has no alias
     assert (query.after, query.before) == (date(2024, 1, 1), date(2024, 2, 1))
     assert not query.prefix_last  # the query ends with a filter, not a word
 
