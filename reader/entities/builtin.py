@@ -570,7 +570,7 @@ class BuiltinRecogniser:
         return joined
 
     def _runs(self, text: str, lines: _Lines, taken: _Coverage) -> list[_Run]:
-        runs = []
+        runs: list[_Run] = []
         for match in _RUN.finditer(text):
             start = match.start()
             kind = lines.kind(start)
@@ -1059,8 +1059,8 @@ class BuiltinRecogniser:
                 continue
             first_word = text[segment[0][0] : segment[0][1]]
             if len(segment) > 2 and (first_word in self._norp or first_word in self._places):
-                rest = [text[s:e] for s, e in segment[1:]]
-                if self._is_given(rest[0]) and self._looks_like_person(rest):
+                words = [text[s:e] for s, e in segment[1:]]
+                if self._is_given(words[0]) and self._looks_like_person(words):
                     # "Canadian Jeremy Hansen", "Kenyan Eliud Kipchoge": a group word, then a person
                     group = self._gazetteer_label(first_word, evidence) or "NORP"
                     found.append((segment[0][0], segment[0][1], group))
@@ -1360,7 +1360,7 @@ class BuiltinRecogniser:
     def _before_state(self, text: str, end: int) -> bool:
         """True when a state or country follows after a comma: "Cupertino, California"."""
         match = _COMMA_NAME.match(text, end)
-        return bool(match) and match.group(1) in self._states
+        return match is not None and match.group(1) in self._states
 
     def _label_word(
         self,
@@ -1400,7 +1400,7 @@ class BuiltinRecogniser:
             return "GPE"  # "in Schiedam and Vlaardingen"
         if (
             start is not None
-            and (self._locative(text, start) or _PLACE_AFTER.match(text, end))
+            and (self._locative(text, start) or (end is not None and _PLACE_AFTER.match(text, end)))
             and not text.startswith(_POSSESSIVE, end)
             and word not in self._org_suffixes
             and word not in wordlists.NATIONAL_LANGUAGES  # "in Mandarin"

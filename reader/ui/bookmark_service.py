@@ -7,6 +7,7 @@ The store (``reader.store``) does the saving; this only turns its results and it
 from __future__ import annotations
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from reader.model import Article, Bookmark
 from reader.sanitize import clean_line
@@ -26,9 +27,9 @@ class Bookmarks:
         except StoreError as error:
             self.open_error = str(error)
 
-    def startup_messages(self) -> list[tuple[str, str]]:
+    def startup_messages(self) -> list[tuple[SeverityLevel, str]]:
         """``(severity, message)`` pairs to show once the app is on screen."""
-        messages = []
+        messages: list[tuple[SeverityLevel, str]] = []
         if self.open_error:
             messages.append(("error", f"Bookmarks are unavailable: {self.open_error}"))
         elif self.store is not None and self.store.recovery is not None:

@@ -7,6 +7,7 @@ these functions: they run :func:`reader.sanitize.clean` and build a ``Content`` 
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.content import Content
 
@@ -25,6 +26,6 @@ def line_content(value: str, style: str = "") -> Content:
     return result.stylize(style) if style else result
 
 
-def line_text(value: str, style: str = "") -> Text:
+def line_text(value: str, style: str | Style = "") -> Text:
     """Single-line untrusted text as ``rich.text.Text`` (for line-API widgets)."""
     return Text(clean_line(value), style=style, no_wrap=True, overflow="ellipsis", end="")

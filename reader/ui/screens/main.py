@@ -9,6 +9,7 @@ from textual.message import Message
 from reader.entities.index import EntitySummary, mentions
 from reader.sanitize import clean_line
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.services import dateline_app
 from reader.ui.widgets.entity_panel import EntityList
 
 
@@ -46,18 +47,18 @@ class MainScreen(ReaderScreen):
 
     def refresh_marks(self) -> None:
         """Mark the bookmarked headlines (a ★ before the title, not only a colour)."""
-        self.headlines.set_marked(self.app.bookmarks.ids())
+        self.headlines.set_marked(dateline_app(self).bookmarks.ids())
 
     def action_toggle_bookmark(self) -> None:
         # The cursor is the truth: the article pane catches up with it a message later,
         # so a burst like "jjb" must bookmark the third headline, not the one still shown.
         article = self.headlines.highlighted
         if article is not None:
-            self.app.bookmarks.toggle(article)
+            dateline_app(self).bookmarks.toggle(article)
             self.refresh_marks()
 
     def action_undo(self) -> None:
-        if self.app.bookmarks.undo() is not None:
+        if dateline_app(self).bookmarks.undo() is not None:
             self.refresh_marks()
 
     # -- articles mentioning an entity ------------------------------------------------

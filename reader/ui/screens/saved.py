@@ -8,6 +8,7 @@ from reader.entities.cache import EntityCache
 from reader.model import Article, Bookmark
 from reader.ui.screens.note import NoteScreen
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.services import dateline_app
 
 
 def saved_when(bookmark: Bookmark) -> str:
@@ -41,7 +42,7 @@ class BookmarksScreen(ReaderScreen):
 
     def reload(self) -> None:
         """Read the bookmarks again (newest first) and show them."""
-        bookmarks = self.app.bookmarks.list()
+        bookmarks = dateline_app(self).bookmarks.list()
         self.by_id = {b.id: b for b in bookmarks}
         self.replace_articles([b.article for b in bookmarks])
         self.headlines.invalidate()
@@ -70,11 +71,11 @@ class BookmarksScreen(ReaderScreen):
 
     def action_remove(self) -> None:
         bookmark = self._current()
-        if bookmark is not None and self.app.bookmarks.remove(bookmark.id):
+        if bookmark is not None and dateline_app(self).bookmarks.remove(bookmark.id):
             self.reload()
 
     def action_undo(self) -> None:
-        restored = self.app.bookmarks.undo()
+        restored = dateline_app(self).bookmarks.undo()
         if restored is not None:
             self.reload()
             self.headlines.set_articles(self.headlines.articles, keep=restored.id)
@@ -85,7 +86,7 @@ class BookmarksScreen(ReaderScreen):
             return
 
         def save(note: str | None) -> None:
-            if note is not None and self.app.bookmarks.set_note(bookmark.id, note) is not None:
+            if note is not None and dateline_app(self).bookmarks.set_note(bookmark.id, note) is not None:
                 self.reload()
 
         self.app.push_screen(NoteScreen(bookmark.article.title, bookmark.note), save)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -47,7 +48,7 @@ class EntityList(OptionList):
             super().__init__()
             self.summary = summary
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self.summaries: dict[str, EntitySummary] = {}
 
