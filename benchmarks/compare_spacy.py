@@ -4,7 +4,8 @@
 
 Needs spaCy and an English model in the same environment (``pip install
 'dateline[spacy]' && python -m spacy download en_core_web_sm``); the model is loaded by
-package name (default ``en_core_web_sm``). Defaults to the seed set and the held-out set.
+package name (default ``en_core_web_sm``). Defaults to the seed set (../shared/eval, beside the clone, not shipped) and the
+held-out set.
 Prints typed and label-agnostic exact-span F1 and words per second for both (spaCy's
 CARDINAL, ORDINAL and QUANTITY dropped, its spans trimmed like ours: the adapter in
 ``reader.entities.spacy_backend``). Figures only; nothing is asserted.
@@ -13,7 +14,6 @@ CARDINAL, ORDINAL and QUANTITY dropped, its spans trimmed like ours: the adapter
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -21,13 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval_data import HELDOUT, SEED_EVAL, missing_seed_note, read_jsonl  # noqa: E402  (benchmarks/)
+
 from reader.entities import get_recogniser  # noqa: E402
 from reader.entities.scoring import score  # noqa: E402
 
-DEFAULTS = [
-    ROOT.parent / "shared" / "eval" / "seed_entities.jsonl",
-    ROOT / "benchmarks" / "data" / "heldout_news.jsonl",
-]
+DEFAULTS = [SEED_EVAL, HELDOUT]
 
 
 def run(recognise, docs: list[dict]) -> tuple[list[list[tuple[int, int, str]]], float]:
@@ -52,8 +51,12 @@ def main() -> int:
         print(f"compare_spacy: cannot load spaCy model {args.model!r}: {error}", file=sys.stderr)
         return 2
     builtin = get_recogniser("builtin")
-    for path in args.eval_files:
-        docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paths = args.eval_files
+    if paths is DEFAULTS and not SEED_EVAL.exists():
+        print(missing_seed_note("compare_spacy") + "\n(going on with the held-out set)\n", file=sys.stderr)
+        paths = [HELDOUT]
+    for path in paths:
+        docs = read_jsonl(path, "compare_spacy")
         gold = [[tuple(e) for e in d["entities"]] for d in docs]
         words = sum(len(d["text"].split()) for d in docs)
         print(f"{path.name}: {len(docs)} documents, {words:,} words")

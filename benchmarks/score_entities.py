@@ -2,14 +2,14 @@
 
     python benchmarks/score_entities.py [EVAL_JSONL] [--ner builtin|spacy]
 
-EVAL_JSONL defaults to ../shared/eval/seed_entities.jsonl beside the repository.
+EVAL_JSONL defaults to the seed set ../shared/eval/seed_entities.jsonl beside the clone
+(not shipped in the repository; see benchmarks/eval_data.py for the sets that are).
 Prints precision, recall and F1 per label, typed and label-agnostic.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -17,23 +17,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval_data import SEED_EVAL, read_jsonl  # noqa: E402  (benchmarks/, the script's own folder)
+
+from reader.cli import add_ner_option  # noqa: E402
 from reader.entities import RecogniserUnavailable, get_recogniser  # noqa: E402
 from reader.entities.scoring import format_table, score  # noqa: E402
 
-DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "seed_entities.jsonl"
+DEFAULT_EVAL = SEED_EVAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("eval_file", nargs="?", type=Path, default=DEFAULT_EVAL)
+    add_ner_option(parser)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("eval_file", nargs="?", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--ner", choices=("builtin", "spacy"), default="builtin")
-    args = parser.parse_args(argv)
-    try:
-        lines = args.eval_file.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        print(f"score_entities: cannot read {args.eval_file}: {error.strerror}", file=sys.stderr)
-        return 2
-    docs = [json.loads(line) for line in lines if line.strip()]
+    args = _parser().parse_args(argv)
+    docs = read_jsonl(args.eval_file, "score_entities")
     try:
         recogniser = get_recogniser(args.ner)
     except RecogniserUnavailable as error:

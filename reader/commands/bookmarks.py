@@ -11,10 +11,13 @@ import json
 import sys
 from pathlib import Path
 
-from reader.cli import CliError
+from reader.cli import CliError, add_data_dir_option
 from reader.sanitize import clean_line
 from reader.store import BookmarkStore, FormatError, StoreError, transfer
 from reader.store.files import write_atomic
+
+# The store lives in the user data directory: `dateline` offers --data-dir for this command.
+USES_DATA_DIR = True
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     def action(name: str, help_: str) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=help_, description=help_)
         # Also accept --data-dir after the action (`dateline bookmarks list --data-dir D`).
-        sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        add_data_dir_option(sub, hidden=True)
         return sub
 
     listing = action("list", "print the bookmarks, newest first")

@@ -15,9 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
 
-from reader.cli import CliError
+if TYPE_CHECKING:
+    from reader.entities import Recogniser
+    from reader.model import Entity
+
+from reader.cli import CliError, add_ner_option
 from reader.sanitize import clean_line
 
 _EPILOG = """\
@@ -40,12 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)"
     )
-    parser.add_argument(
-        "--ner",
-        choices=("builtin", "spacy"),
-        default="builtin",
-        help="recogniser: the built-in rules (default) or spaCy, if installed",
-    )
+    add_ner_option(parser)
 
 
 def _read(path: str) -> str:
@@ -65,7 +65,7 @@ def _read(path: str) -> str:
         raise CliError(f"cannot read {path}: {error.strerror or error}") from None
 
 
-def _recogniser(name: str):
+def _recogniser(name: str) -> Recogniser:
     from reader.entities import RecogniserUnavailable, get_recogniser
 
     try:
@@ -79,12 +79,12 @@ def _recogniser(name: str):
 _LINE_BREAKS = {0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\u0085"}
 
 
-def _dumps_line(record: dict) -> str:
+def _dumps_line(record: dict[str, Any]) -> str:
     """One JSON line, non-ASCII text kept as is except for Unicode line separators."""
     return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
-def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
+def _jsonl(data: str, source: str, recognise: Callable[[str], list[Entity]], out: TextIO) -> None:
     records = []
     # Split on "\n" only: other line breaks (U+2028...) may sit inside JSON strings.
     for number, line in enumerate(data.split("\n"), start=1):
