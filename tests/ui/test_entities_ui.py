@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from support import gazetteer_recogniser, screen_text, wait_for_text, write_dump
+from support import gazetteer_recogniser, screen_text, seed_app, wait_for_text, write_dump
 from textual.widgets import Static
 
 from reader.sources import load_sources
@@ -218,7 +218,7 @@ async def test_recognition_is_cached_per_article_content(corpus: Path) -> None:
 
 
 async def test_builtin_recogniser_on_the_seeds() -> None:
-    app = DatelineApp(load_sources().articles)
+    app = seed_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j")
         await settle(pilot)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import HOSTILE_TITLES, screen_text, toasts, wait_for_text, write_dump
+from support import HOSTILE_TITLES, screen_text, seed_app, toasts, wait_for_text, write_dump
 from textual.widgets import Input
 
 from reader.model import Article
@@ -16,10 +16,6 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.headline_list import HeadlineList
 
 SIZE = (80, 24)
-
-
-def seed_app() -> DatelineApp:
-    return DatelineApp(load_sources().articles)
 
 
 async def test_starts_with_headlines_and_first_article() -> None:
