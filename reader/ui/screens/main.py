@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
+from textual.worker import Worker, get_current_worker
 
 from reader.entities.index import EntitySummary, mentions
 from reader.sanitize import clean_line
@@ -16,10 +17,11 @@ from reader.ui.widgets.entity_panel import EntityList
 class MentionsFound(Message):
     """The ids of every article mentioning an entity (posted from a worker thread)."""
 
-    def __init__(self, summary: EntitySummary, ids: frozenset[str]) -> None:
+    def __init__(self, summary: EntitySummary, ids: frozenset[str], worker: Worker[None]) -> None:
         super().__init__()
         self.summary = summary
         self.ids = ids
+        self.worker = worker  # the search that found them: cancelled once a newer one starts
 
 
 class MainScreen(ReaderScreen):
@@ -86,15 +88,21 @@ class MainScreen(ReaderScreen):
 
     @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
     def _find_mentions(self, summary: EntitySummary) -> None:
-        ids = frozenset(
-            article.id
-            for article in self.all_articles
-            if mentions(self.entity_cache.entities_for(article), summary.key)
-        )
-        self.post_message(MentionsFound(summary, ids))
+        # exclusive=True cancels the previous search, but a thread cannot be stopped: it
+        # looks at is_cancelled itself, and the handler drops a result that comes too late.
+        worker: Worker[None] = get_current_worker()
+        ids = set()
+        for article in self.all_articles:
+            if worker.is_cancelled:
+                return
+            if mentions(self.entity_cache.entities_for(article), summary.key):
+                ids.add(article.id)
+        self.post_message(MentionsFound(summary, frozenset(ids), worker))
 
     @on(MentionsFound)
     def _mentions_found(self, event: MentionsFound) -> None:
+        if event.worker.is_cancelled:
+            return  # a newer search started after this one: its result is the one wanted
         self.mention_filter = (event.summary, event.ids)
         self._apply_filters()
         if self.has_class("-narrow") and self.entity_panel.display:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from reader.entities.index import EntitySummary
 from reader.entities.kinds import KINDS, kind_of
 from reader.ui.entity_styles import kind_style
+from reader.ui.keys import motion_bindings
 from reader.ui.text import line_content
 
 
@@ -24,10 +25,7 @@ class EntityList(OptionList):
     """The options: headings per kind (disabled) and one entry per entity."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="entities.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="entities.up"),
-        Binding("g,home", "first", "First", show=False, id="entities.first"),
-        Binding("G,end", "last", "Last", show=False, id="entities.last"),
+        *motion_bindings("entities", {"down": "cursor_down", "up": "cursor_up", "first": "first", "last": "last"}),
         Binding(
             "enter",
             "select",
