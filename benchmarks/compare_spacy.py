@@ -2,11 +2,10 @@
 
     python benchmarks/compare_spacy.py [--model NAME] [EVAL_JSONL ...]
 
-Needs spaCy and an English model in the same environment (``pip install
-'dateline[spacy]' && python -m spacy download en_core_web_sm``); the model is loaded by
-package name (default ``en_core_web_sm``). Defaults to the seed set (../shared/eval, beside the clone, not shipped) and the
-held-out set.
-Prints typed and label-agnostic exact-span F1 and words per second for both (spaCy's
+Needs spaCy and an English model in the same environment (from the clone:
+``.venv/bin/pip install -e '.[spacy]' && .venv/bin/python -m spacy download en_core_web_sm``);
+the model is loaded by package name (default ``en_core_web_sm``). Defaults to the seed set
+(../shared/eval beside the clone, not shipped) and the held-out set. Prints typed and label-agnostic exact-span F1 and words per second for both (spaCy's
 CARDINAL, ORDINAL and QUANTITY dropped, its spans trimmed like ours: the adapter in
 ``reader.entities.spacy_backend``). Figures only; nothing is asserted.
 """
