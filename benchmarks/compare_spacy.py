@@ -2,8 +2,8 @@
 
     python benchmarks/compare_spacy.py [--model NAME] [--words N] [--dateline CMD] [EVAL_JSONL ...]
 
-Needs spaCy and an English model in the same environment (``pip install
-'dateline[spacy]' && python -m spacy download en_core_web_sm``); the model is loaded by
+Needs spaCy and an English model in the same environment (from the clone:
+``.venv/bin/pip install -e '.[spacy]' && .venv/bin/python -m spacy download en_core_web_sm``); the model is loaded by
 package name (default ``en_core_web_sm``). Prints, in one run:
 
 1. quality: typed and label-agnostic exact-span F1 and words per second for both, on the
@@ -35,15 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval_data import SEED_EVAL, read_jsonl  # noqa: E402  (benchmarks/, the script's own folder)
+
 from reader.entities import get_recogniser  # noqa: E402
 from reader.entities.scoring import score  # noqa: E402
 
-SEED_GOLD = ROOT.parent / "shared" / "eval" / "seed_entities.jsonl"
+SEED_GOLD = SEED_EVAL  # not shipped: see benchmarks/eval_data.py
 DEV = ROOT / "tests" / "data" / "dev_news.jsonl"
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def run(recognise, docs: list[dict]) -> tuple[list[list[tuple[int, int, str]]], float]:
@@ -60,7 +58,7 @@ def news_corpus(words: int) -> list[str]:
     texts = [article.body for article in load_sources().articles]
     for path in (SEED_GOLD, DEV):
         if path.exists():
-            texts += [doc["text"] for doc in _load(path)]
+            texts += [doc["text"] for doc in read_jsonl(path, "compare_spacy")]
     corpus: list[str] = []
     total = 0
     while total < words:
@@ -126,7 +124,7 @@ def main() -> int:
         return 2
     builtin = get_recogniser("builtin")
     for path in args.eval_files:
-        docs = _load(path)
+        docs = read_jsonl(path, "compare_spacy")
         gold = [[tuple(e) for e in d["entities"]] for d in docs]
         words = sum(len(d["text"].split()) for d in docs)
         print(f"{path.name}: {len(docs)} documents, {words:,} words")

@@ -27,10 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval_data import SEED_EVAL, read_jsonl  # noqa: E402  (benchmarks/, the script's own folder)
+
+from reader.cli import add_ner_option  # noqa: E402
 from reader.entities import LABELS, RecogniserUnavailable, get_recogniser  # noqa: E402
 from reader.entities.scoring import Score, format_table, score  # noqa: E402
 
-DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "seed_entities.jsonl"
+DEFAULT_EVAL = SEED_EVAL  # not shipped: see benchmarks/eval_data.py
 RUNS = ROOT / "benchmarks" / ".runs"
 _NAME = re.compile(r"[\w.-]+")
 
@@ -38,10 +41,6 @@ _NAME = re.compile(r"[\w.-]+")
 def dev_sets() -> list[Path]:
     """The seed gold and every development set under tests/data."""
     return [DEFAULT_EVAL, *sorted((ROOT / "tests" / "data").glob("*.jsonl"))]
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _predict(recogniser, docs: list[dict]) -> list[list[list]]:
@@ -108,7 +107,7 @@ def compare_runs(saved: dict, now: dict, sets: dict[str, list[dict]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_files", nargs="*", type=Path, metavar="EVAL_JSONL")
-    parser.add_argument("--ner", choices=("builtin", "spacy"), default="builtin")
+    add_ner_option(parser)
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--save", metavar="NAME", help="keep this run's predictions as NAME")
     group.add_argument("--compare", metavar="NAME", help="compare this run with the saved run NAME")
@@ -121,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     sets: dict[str, list[dict]] = {}
     for path in paths:
         try:
-            sets[path.name] = _load(path)
+            sets[path.name] = read_jsonl(path, "score_entities")
         except OSError as error:
             print(f"score_entities: cannot read {path}: {error.strerror}", file=sys.stderr)
             return 2

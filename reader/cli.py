@@ -3,6 +3,17 @@
 Each subcommand lives in ``reader/commands/<name>.py`` with two functions,
 ``configure(parser)`` and ``run(args) -> int``, imported only when used so that
 ``dateline list`` never pays for importing the UI.
+
+Options shared by several commands are defined once here; a command offers one only if
+it uses it:
+
+- ``--data-dir DIR``: a command module that reads or writes the user data directory
+  says ``USES_DATA_DIR = True``; its parser then gets the option (also accepted before
+  the command name), applied before ``run``. Sub-actions add it again with
+  ``add_data_dir_option(sub, hidden=True)`` so it may also follow the action.
+- ``--max-source-size SIZE``: likewise, for modules that say ``READS_SOURCES = True``.
+- ``--ner``: :func:`add_ner_option`, choices from :data:`reader.entities.BACKENDS`,
+  default ``$DATELINE_NER``.
 """
 
 from __future__ import annotations
@@ -15,6 +26,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -38,9 +50,9 @@ class CliError(Exception):
         self.status = status
 
 
-# Options every command takes, and that take a value (skipped when looking for the command).
+# Shared options that take a value (skipped when looking for the command name).
 _COMMON_WITH_VALUE = ("--data-dir", "--max-source-size")
-NER_CHOICES = ("builtin", "spacy")
+NER_ENV = "DATELINE_NER"
 
 
 def _size(text: str) -> str:
@@ -53,12 +65,20 @@ def _size(text: str) -> str:
     return text
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def add_data_dir_option(parser: argparse.ArgumentParser, *, hidden: bool = False) -> None:
+    """``--data-dir DIR``; ``hidden`` for a repeat on a sub-action (no help line, no default)."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="keep the library and bookmarks in DIR instead of the user data directory",
+        default=argparse.SUPPRESS if hidden else None,
+        help=argparse.SUPPRESS
+        if hidden
+        else "keep the library and bookmarks in DIR instead of the user data directory",
     )
+
+
+def add_max_source_size_option(parser: argparse.ArgumentParser) -> None:
+    """``--max-source-size SIZE``: the cap on one source file."""
     parser.add_argument(
         "--max-source-size",
         metavar="SIZE",
@@ -67,11 +87,26 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _default_ner() -> str:
-    value = os.environ.get("DATELINE_NER") or "builtin"
-    if value not in NER_CHOICES:
-        raise CliError(f"$DATELINE_NER is {value!r}: choose one of {', '.join(NER_CHOICES)}")
-    return value
+def add_ner_option(parser: argparse.ArgumentParser) -> None:
+    """``--ner NAME``: the entity recogniser back-end, default ``$DATELINE_NER`` or the built-in one."""
+    from reader.entities import BACKENDS, DEFAULT_BACKEND
+
+    from_env = os.environ.get(NER_ENV)
+
+    def backend(name: str) -> str:
+        if name not in BACKENDS:
+            where = f" (${NER_ENV})" if name == from_env else ""
+            raise argparse.ArgumentTypeError(f"unknown recogniser {name!r}{where}; choose from {', '.join(BACKENDS)}")
+        return name
+
+    parser.add_argument(
+        "--ner",
+        metavar="{" + ",".join(BACKENDS) + "}",
+        type=backend,  # argparse also applies it to the default, so a bad $DATELINE_NER is one clear error
+        default=from_env or DEFAULT_BACKEND,
+        help=f"entity recogniser: {' or '.join(BACKENDS)} (default: ${NER_ENV}, else {DEFAULT_BACKEND})"
+        + (f"; now {from_env!r}" if from_env else ""),
+    )
 
 
 class _Version(argparse.Action):
@@ -106,22 +141,21 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="SOURCE",
         help="files or directories of articles to add to the library and show",
     )
-    parser.add_argument(
-        "--ner",
-        choices=NER_CHOICES,
-        default=_default_ner(),
-        help="entity recogniser: the built-in rules or spaCy, if installed (default: $DATELINE_NER, else builtin)",
-    )
-    _add_common(parser)
+    add_ner_option(parser)
+    add_data_dir_option(parser)
+    add_max_source_size_option(parser)
     return parser
 
 
-def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, ModuleType]:
     module_name, help_ = COMMANDS[name]
     module = importlib.import_module(module_name)
     parser = argparse.ArgumentParser(prog=f"dateline {name}", description=help_)
-    _add_common(parser)
-    module.configure(parser)  # type: ignore[attr-defined]
+    if getattr(module, "USES_DATA_DIR", False):
+        add_data_dir_option(parser)
+    if getattr(module, "READS_SOURCES", False):
+        add_max_source_size_option(parser)
+    module.configure(parser)
     return parser, module
 
 
@@ -224,7 +258,7 @@ def _main(argv: list[str]) -> int:
         # Options given before the command (``dateline --data-dir D bookmarks list``) count too.
         args = parser.parse_args(argv[:command] + argv[command + 1 :])
         _apply_common(args)
-        return int(module.run(args) or 0)  # type: ignore[attr-defined]
+        return int(module.run(args) or 0)
     args = _app_parser().parse_args(argv)
     _apply_common(args)
     _check_not_a_mistyped_command(args.sources)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.ui.app import DatelineApp
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_FILE = REPO / "seeds" / "000_7f3c901dc792d98b.txt"
@@ -17,6 +20,12 @@ HOSTILE_TITLES = [
     "zero\u200bwidth\u2066iso\u2069",
     "c1 \x9b31m control",
 ]
+
+
+def seed_app(**options: Any) -> DatelineApp:
+    """The app on the bundled seed articles, as ``dateline`` with no SOURCE opens it (a library
+    in the test's data directory holding the seeds; see :func:`library_app`)."""
+    return library_app(**options)
 
 
 def write_dump(path: Path, articles: list[tuple[str, str]]) -> Path:

@@ -12,10 +12,14 @@ import sys
 from pathlib import Path
 
 from reader import jsonio
-from reader.cli import CliError
+from reader.cli import CliError, add_data_dir_option
 from reader.sanitize import clean_line
 from reader.store import BookmarkStore, FormatError, StoreError, transfer
 from reader.store.files import UnsafeFileError, check_replaceable, is_disk_full, write_atomic
+
+# The store lives in the user data directory: `dateline` offers --data-dir for this command.
+USES_DATA_DIR = True
+READS_SOURCES = True  # `bookmarks add SOURCE ID` reads a source file
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +28,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     def action(name: str, help_: str) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=help_, description=help_)
         # Also accept --data-dir after the action (`dateline bookmarks list --data-dir D`).
-        sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        add_data_dir_option(sub, hidden=True)
         return sub
 
     listing = action("list", "print the bookmarks, newest first")

@@ -15,10 +15,16 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader import jsonio
-from reader.cli import CliError
+from reader.cli import CliError, add_ner_option
+
+if TYPE_CHECKING:
+    from reader.entities import Recogniser
+    from reader.model import Entity
+
 from reader.sanitize import clean_line
 from reader.sources import SourceError, open_source_file
 
@@ -46,12 +52,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default: text)"
     )
-    parser.add_argument(
-        "--ner",
-        choices=("builtin", "spacy"),
-        default="builtin",
-        help="recogniser: the built-in rules (default) or spaCy, if installed",
-    )
+    add_ner_option(parser)
     parser.add_argument(
         "--explain",
         action="store_true",
@@ -83,7 +84,7 @@ def _read(path: str) -> str:
         raise CliError(f"cannot read {clean_line(path)}: {error}") from None
 
 
-def _recogniser(name: str):
+def _recogniser(name: str) -> Recogniser:
     from reader.entities import RecogniserUnavailable, get_recogniser
 
     try:
@@ -92,13 +93,13 @@ def _recogniser(name: str):
         raise CliError(str(error)) from None
 
 
-def _dumps_line(record: dict) -> str:
+def _dumps_line(record: dict[str, Any]) -> str:
     """One JSON line, non-ASCII text kept as is; line separators (U+2028, U+0085) and anything
     that could act on a terminal (C1, bidi, lone surrogates...) escaped (:mod:`reader.jsonio`)."""
     return jsonio.dumps(record)
 
 
-def _jsonl(data: str, source: str, recognise, out: TextIO) -> None:
+def _jsonl(data: str, source: str, recognise: Callable[[str], list[Entity]], out: TextIO) -> None:
     records = []
     # Split on "\n" only: other line breaks (U+2028...) may sit inside JSON strings.
     for number, line in enumerate(data.split("\n"), start=1):

@@ -17,6 +17,9 @@ from reader.model import source_label
 from reader.sanitize import clean, clean_line
 from reader.sources import load_sources
 
+USES_DATA_DIR = True
+READS_SOURCES = True
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

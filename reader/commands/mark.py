@@ -9,6 +9,8 @@ from reader.cli import CliError
 from reader.commands.library_support import open_library, quoted
 from reader.sanitize import clean_line
 
+USES_DATA_DIR = True
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("state", choices=("read", "unread"))

@@ -15,6 +15,9 @@ from reader.commands.library_support import open_library
 from reader.library import RefreshProgress
 from reader.sanitize import clean_line
 
+USES_DATA_DIR = True
+READS_SOURCES = True
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("names", nargs="*", metavar="NAME", help="sources to refresh (default: all)")

@@ -11,6 +11,8 @@ import argparse
 
 from reader.commands.library_support import open_library, positive, print_headlines
 
+USES_DATA_DIR = True
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", metavar="QUERY", help="the query (several words may be given unquoted)")

@@ -19,6 +19,9 @@ from reader.library import Library, LibraryError, SourceInfo
 from reader.sanitize import clean_line
 from reader.store.files import write_atomic
 
+USES_DATA_DIR = True
+READS_SOURCES = True
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -13,6 +13,8 @@ from reader.cli import CliError
 from reader.commands.library_support import open_library
 from reader.sanitize import clean, clean_line
 
+USES_DATA_DIR = True
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article_id", metavar="ARTICLE_ID", help="an article id (as 'dateline list' prints)")

@@ -40,6 +40,7 @@ LABELS: tuple[str, ...] = (
 )
 
 BACKENDS: tuple[str, ...] = ("builtin", "spacy")
+DEFAULT_BACKEND = "builtin"
 
 
 class Recogniser(Protocol):
@@ -83,6 +84,7 @@ def recognise(text: str, backend: str = "builtin") -> list[Entity]:
 
 __all__ = [
     "BACKENDS",
+    "DEFAULT_BACKEND",
     "LABELS",
     "Entity",
     "Recogniser",

@@ -10,6 +10,7 @@ Core module: no textual or rich imports.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reader.entities import regexes, wordlists
 
@@ -291,7 +292,7 @@ def _numeric(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _candidates(text: str):
+def _candidates(text: str) -> Iterator[re.Match[str]]:
     """Matches of the long pattern, tried only where a mention can start."""
     match_end = 0
     for token in _TOKENS.finditer(text):

@@ -22,7 +22,7 @@ import os
 import sqlite3
 import stat
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -272,7 +272,7 @@ class BookmarkStore:
         row = connection.execute(query, (article_id,)).fetchone()
         return self._decode(row) if row is not None else None
 
-    def _decode(self, row: tuple) -> Bookmark:
+    def _decode(self, row: Sequence[object]) -> Bookmark:
         try:
             return schema.from_row(row)
         except ValueError as error:

@@ -131,9 +131,11 @@ def from_row(row: Sequence[object]) -> Bookmark:
     """Rebuild a bookmark from the values of :data:`COLUMNS`; ``ValueError`` if they are not sound."""
     if len(row) != len(COLUMNS):
         raise ValueError("wrong number of columns")
-    values = dict(zip(COLUMNS, row, strict=True))
-    if not all(isinstance(value, str) for value in values.values()):
-        raise ValueError("a column holds something other than text")
+    values: dict[str, str] = {}
+    for column, value in zip(COLUMNS, row, strict=True):
+        if not isinstance(value, str):
+            raise ValueError("a column holds something other than text")
+        values[column] = value
     if not values["article_id"]:
         raise ValueError("empty article id")
     article = Article(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 
 from reader.crash import one_line, write_log
 from reader.entities import get_recogniser
@@ -252,6 +253,7 @@ class DatelineApp(App[None]):
         for entry in self.key_table(screen):
             if entry.action in {"command_palette", "quit"}:
                 continue  # already among Textual's own commands
+            callback: Callable[[], Awaitable[object]]
             if entry.group == "Headlines" and isinstance(screen, ReaderScreen):
                 callback = partial(self._run_in_pane, screen, screen.headlines, entry.action)
             elif entry.group == "Article" and isinstance(screen, ReaderScreen):
@@ -267,7 +269,7 @@ class DatelineApp(App[None]):
                 "Clear the headline filters", "Show every headline again (Esc)", screen.action_clear_filter
             )
 
-    async def _run_in_pane(self, screen: Screen, pane, action: str) -> None:
+    async def _run_in_pane(self, screen: Screen, pane: Widget, action: str) -> None:
         """Run a pane's action from the palette: the pane gets focus, as if the key was pressed there."""
         pane.focus()
         await self.run_action(action, pane)

@@ -21,6 +21,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from reader.model import Article, Bookmark
 from reader.sanitize import clean_line
@@ -51,9 +52,9 @@ class Bookmarks:
         except StoreError as error:
             self.open_error = str(error)
 
-    def startup_messages(self) -> list[tuple[str, str]]:
+    def startup_messages(self) -> list[tuple[SeverityLevel, str]]:
         """``(severity, message)`` pairs to show once the app is on screen."""
-        messages = []
+        messages: list[tuple[SeverityLevel, str]] = []
         if self.open_error:
             messages.append(("error", f"Bookmarks are unavailable: {self.open_error}"))
         elif self.store is not None and self.store.recovery is not None:

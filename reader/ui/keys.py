@@ -6,12 +6,45 @@ drift from the keys that really work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+
+# The motion keys of every list and scrolling pane, defined once: vim keys beside the arrows.
+# motion -> (keys, description in help and the palette). Widgets take them with motion_bindings().
+MOTIONS: dict[str, tuple[str, str]] = {
+    "down": ("j,down", "Down"),
+    "up": ("k,up", "Up"),
+    "page_down": ("space,pagedown", "Page down"),
+    "page_up": ("pageup", "Page up"),
+    "first": ("g,home", "First"),
+    "last": ("G,end", "Last"),
+}
+
+
+def motion_bindings(
+    scope: str, actions: Mapping[str, str], descriptions: Mapping[str, str] | None = None
+) -> list[BindingType]:
+    """The :data:`MOTIONS` a widget supports, as bindings for its ``BINDINGS``.
+
+    ``actions`` maps each motion the widget has to its action (``{"down": "cursor_down"}``);
+    ``descriptions`` renames a motion for help (``{"first": "Top"}``). Binding ids are
+    ``scope.motion`` (``article.down``). The footer does not show them (``show=False``).
+    """
+    descriptions = descriptions or {}
+    return [
+        Binding(
+            MOTIONS[motion][0],
+            action,
+            descriptions.get(motion, MOTIONS[motion][1]),
+            show=False,
+            id=f"{scope}.{motion}",
+        )
+        for motion, action in actions.items()
+    ]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ article text passes its prompt as ``rich.text.Text`` and keeps untrusted text ou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from rich.text import Text
@@ -27,7 +28,7 @@ class EntityCommands(Provider):
             return []
         return summarise(screen.article_view.entities or ())
 
-    def _command(self, summary: EntitySummary):
+    def _command(self, summary: EntitySummary) -> tuple[str, str, Callable[[], None]]:
         from reader.ui.screens.main import MainScreen
 
         screen = self.screen

@@ -16,6 +16,7 @@ an ellipsis: nobody reads past that on one line, and laying it out would stall t
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.content import Content
 from textual.markup import escape
@@ -58,6 +59,6 @@ def line_content(value: str, style: str = "") -> Content:
     return safe(value, style)
 
 
-def line_text(value: str, style: str = "") -> Text:
+def line_text(value: str, style: str | Style = "") -> Text:
     """Single-line untrusted text as ``rich.text.Text`` (for line-API widgets)."""
     return Text(_line(value), style=style, no_wrap=True, overflow="ellipsis", end="")

@@ -5,20 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import library_app, rows, screen_text, seed_articles, toasts
+from support import library_app, rows, screen_text, seed_app, seed_articles, toasts, wait_for_text
 
 from reader.store import BookmarkStore, StoreError, default_path
-from reader.ui.app import DatelineApp
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.note import NoteScreen
 from reader.ui.screens.saved import BookmarksScreen
 from reader.ui.widgets.headline_list import BOOKMARK_MARK, HeadlineList
 
 SIZE = (80, 24)
-
-
-def seed_app() -> DatelineApp:
-    return library_app()
 
 
 def saved_ids() -> set[str]:
@@ -33,7 +28,8 @@ async def test_b_bookmarks_marks_and_removes(tmp_path: Path) -> None:
         await pilot.pause()
         second = seed_articles()[1]
         assert saved_ids() == {second.id}
-        text = screen_text(app)
+        # The toast can be a frame behind on a busy machine: wait for it (bounded), then look.
+        text = await wait_for_text(pilot, "Bookmarked: Huawei can technically")
         assert f"{BOOKMARK_MARK} Huawei can technically" in text  # a mark that is not only colour
         assert "Bookmarked: Huawei can technically" in text
         await pilot.press("enter", "b")  # from the article pane too: removes it

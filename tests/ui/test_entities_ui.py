@@ -7,7 +7,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from support import gazetteer_recogniser, library_app, rows, screen_text, seed_articles, wait_for_text, write_dump
+from support import (
+    gazetteer_recogniser,
+    library_app,
+    rows,
+    screen_text,
+    seed_articles,
+    wait_for_text,
+    write_dump,
+)
 from textual.widgets import Static
 
 from reader.ui.app import DatelineApp

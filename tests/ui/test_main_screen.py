@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import HOSTILE_TITLES, library_app, rows, screen_text, seed_articles, toasts, wait_for_text, write_dump
+from support import (
+    HOSTILE_TITLES,
+    library_app,
+    rows,
+    screen_text,
+    seed_app,
+    seed_articles,
+    toasts,
+    wait_for_text,
+    write_dump,
+)
 from textual.app import App
 from textual.widgets import Input
 
 from reader.model import Article
-from reader.ui.app import DatelineApp
 from reader.ui.rows import Row
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
@@ -19,15 +28,10 @@ from reader.ui.widgets.headline_list import HeadlineList
 SIZE = (80, 24)
 
 
-def seed_app() -> DatelineApp:
-    return library_app()
-
-
 async def test_starts_with_headlines_and_first_article() -> None:
     app = seed_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        text = screen_text(app)
+        text = await wait_for_text(pilot, "? Keys")  # the footer can be a frame late on a busy machine
         assert "Headlines 10" in text
         assert "Learn how to start a side hustle" in text
         assert "q Quit" in text and "? Keys" in text

@@ -334,16 +334,6 @@ def test_unknown_backend_is_a_value_error() -> None:
         get_recogniser("nonsense")
 
 
-def test_importing_the_core_loads_no_ui_library() -> None:
-    code = (
-        "import sys, reader.entities, reader.entities.builtin, reader.entities.scoring;"
-        "bad = [m for m in ('textual', 'rich') if m in sys.modules];"
-        "print(','.join(bad)); sys.exit(1 if bad else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"core imported {result.stdout.strip()} {result.stderr}"
-
-
 def test_importing_the_package_does_not_load_gazetteers() -> None:
     code = (
         "import sys, reader.entities;"

@@ -23,6 +23,7 @@ from reader.sanitize import clean_line
 from reader.ui.library_rows import LibraryRows
 from reader.ui.rows import HeadlineRow, RowProvider
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.services import dateline_app
 from reader.ui.widgets.entity_panel import EntityList
 
 
@@ -342,7 +343,7 @@ class MainScreen(ReaderScreen):
             self.refresh_marks()
 
     def action_undo(self) -> None:
-        if self.app.bookmarks.undo() is not None:
+        if dateline_app(self).bookmarks.undo() is not None:
             self.refresh_marks()
 
     # -- articles mentioning an entity ------------------------------------------------

@@ -11,6 +11,7 @@ from reader.model import Article, Bookmark
 from reader.ui.rows import ArticleRows, HeadlineRow, RowProvider
 from reader.ui.screens.note import NoteScreen
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.services import dateline_app
 
 
 class BookmarksScreen(ReaderScreen):
@@ -39,7 +40,7 @@ class BookmarksScreen(ReaderScreen):
 
     def reload(self) -> None:
         """Read the bookmarks again (newest first) and show them."""
-        bookmarks = self.app.bookmarks.list()
+        bookmarks = dateline_app(self).bookmarks.list()
         self.by_id = {b.id: b for b in bookmarks}
         self.replace_articles([b.article for b in bookmarks])
         self.headlines.invalidate()
@@ -76,11 +77,11 @@ class BookmarksScreen(ReaderScreen):
 
     def action_remove(self) -> None:
         bookmark = self._current()
-        if bookmark is not None and self.app.bookmarks.remove(bookmark.id):
+        if bookmark is not None and dateline_app(self).bookmarks.remove(bookmark.id):
             self.reload()
 
     def action_undo(self) -> None:
-        restored = self.app.bookmarks.undo()
+        restored = dateline_app(self).bookmarks.undo()
         if restored is not None:
             self.reload()
             self.headlines.set_rows(self.headlines.rows, keep=restored.id)
@@ -91,7 +92,7 @@ class BookmarksScreen(ReaderScreen):
             return
 
         def save(note: str | None) -> None:
-            if note is not None and self.app.bookmarks.set_note(bookmark.id, note) is not None:
+            if note is not None and dateline_app(self).bookmarks.set_note(bookmark.id, note) is not None:
                 self.reload()
 
         self.app.push_screen(NoteScreen(bookmark.article.title, bookmark.note), save)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.geometry import Region
@@ -15,6 +14,7 @@ from textual.widgets import Static
 from reader.entities.kinds import kind_of
 from reader.model import Article, Entity, source_label
 from reader.ui.entity_styles import CURRENT_MENTION, kind_style
+from reader.ui.keys import motion_bindings
 from reader.ui.text import content, line_content
 
 MAX_BODY = 100_000
@@ -34,14 +34,18 @@ def wrapped_line_of(text: str, offset: int, width: int) -> int:
 class ArticleView(VerticalScroll, can_focus=True):
     """Shows one article. Every string in it is untrusted and shown literally."""
 
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False, id="article.down"),
-        Binding("k,up", "scroll_up", "Scroll up", show=False, id="article.up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="article.page_up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
-    ]
+    BINDINGS = motion_bindings(
+        "article",
+        {
+            "down": "scroll_down",
+            "up": "scroll_up",
+            "page_down": "page_down",
+            "page_up": "page_up",
+            "first": "scroll_home",
+            "last": "scroll_end",
+        },
+        {"down": "Scroll down", "up": "Scroll up", "first": "Top", "last": "Bottom"},
+    )
 
     DEFAULT_CSS = """
     ArticleView {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +17,7 @@ from textual.widgets.option_list import Option
 from reader.entities.index import EntitySummary
 from reader.entities.kinds import KINDS, kind_of
 from reader.ui.entity_styles import kind_style
+from reader.ui.keys import motion_bindings
 from reader.ui.text import line_content
 
 
@@ -23,10 +25,7 @@ class EntityList(OptionList):
     """The options: headings per kind (disabled) and one entry per entity."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="entities.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="entities.up"),
-        Binding("g,home", "first", "First", show=False, id="entities.first"),
-        Binding("G,end", "last", "Last", show=False, id="entities.last"),
+        *motion_bindings("entities", {"down": "cursor_down", "up": "cursor_up", "first": "first", "last": "last"}),
         Binding(
             "enter",
             "select",
@@ -47,7 +46,7 @@ class EntityList(OptionList):
             super().__init__()
             self.summary = summary
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self.summaries: dict[str, EntitySummary] = {}
 
