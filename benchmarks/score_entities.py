@@ -104,14 +104,18 @@ def compare_runs(saved: dict, now: dict, sets: dict[str, list[dict]]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_files", nargs="*", type=Path, metavar="EVAL_JSONL")
     add_ner_option(parser)
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--save", metavar="NAME", help="keep this run's predictions as NAME")
     group.add_argument("--compare", metavar="NAME", help="compare this run with the saved run NAME")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     name = args.save or args.compare
     if name is not None and not _NAME.fullmatch(name):
         print(f"score_entities: a run name is letters, digits, '.', '-' and '_': {name!r}", file=sys.stderr)

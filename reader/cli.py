@@ -92,6 +92,8 @@ def add_ner_option(parser: argparse.ArgumentParser) -> None:
     from reader.entities import BACKENDS, DEFAULT_BACKEND
 
     from_env = os.environ.get(NER_ENV)
+    if from_env and from_env not in BACKENDS:  # one line, not argparse's usage block
+        raise CliError(f"${NER_ENV} is {from_env!r}: choose one of {', '.join(BACKENDS)}")
 
     def backend(name: str) -> str:
         if name not in BACKENDS:
