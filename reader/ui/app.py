@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from reader.entities import get_recogniser
 from reader.entities.cache import EntityCache
@@ -23,9 +26,20 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.screens.saved import BookmarksScreen
+from reader.ui.serial_keys import SerialKeys
+
+_MODIFIERS = {"shift", "ctrl", "control", "alt", "meta", "super", "hyper", "caps_lock", "num_lock", "scroll_lock"}
 
 
-class DatelineApp(App[None]):
+def is_modifier(key: str) -> bool:
+    """A modifier key on its own (terminals with the kitty protocol can report them)."""
+    name = key.rsplit("+", 1)[-1]
+    for side in ("left_", "right_"):
+        name = name.removeprefix(side)
+    return name in _MODIFIERS or name.startswith("iso_level")
+
+
+class DatelineApp(SerialKeys, App[None]):
     """A terminal news reader: headlines, articles, and (soon) who and what is in them."""
 
     TITLE = "Dateline"
@@ -34,7 +48,11 @@ class DatelineApp(App[None]):
     COMMANDS = App.COMMANDS | {EntityCommands}
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave Dateline"),
+        # q goes back (see ReaderScreen.action_back) and quits only from the main list; Q and
+        # Ctrl+C quit from anywhere. Ctrl+C is a priority binding so that it quits from a text
+        # field too (Textual's default only says "press ctrl+q").
+        Binding("Q", "quit", "Quit", show=False, id="app.quit", tooltip="Leave Dateline from anywhere"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.interrupt", tooltip="Leave Dateline"),
         Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette", tooltip="Every action by name"),
     ]
@@ -55,6 +73,7 @@ class DatelineApp(App[None]):
         # Raises RecogniserUnavailable (with an install hint) before the UI starts.
         self.entity_cache = EntityCache(recognise or get_recogniser(ner).recognise)
         self.bookmarks = Bookmarks(self)
+        self._key_hint: Notification | None = None
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.articles, self.entity_cache)
@@ -121,6 +140,19 @@ class DatelineApp(App[None]):
         """Run a pane's action from the palette: the pane gets focus, as if the key was pressed there."""
         pane.focus()
         await self.run_action(action, pane)
+
+    def on_unhandled_key(self, event: events.Key) -> None:
+        """A key that does nothing here says so, briefly (one hint at a time, never for a
+        modifier alone or a key typed into a text field)."""
+        if is_modifier(event.key) or isinstance(self.focused, (Input, TextArea)):
+            return
+        name = (
+            event.character if event.is_printable and event.character else self.get_key_display(Binding(event.key, ""))
+        )
+        if self._key_hint is not None and self._key_hint in self._notifications:
+            self._unnotify(self._key_hint)  # replace the previous hint rather than stack them
+        self._key_hint = Notification(f"{name} does nothing here · ? lists keys", "", "information", 2, markup=False)
+        self.post_message(Notify(self._key_hint))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

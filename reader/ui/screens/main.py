@@ -34,9 +34,22 @@ class MainScreen(ReaderScreen):
         ),
         Binding("B", "app.bookmarks", "Bookmarks", id="main.bookmarks", tooltip="Open the saved articles"),
         Binding("u", "undo", "Undo remove", show=False, id="main.undo", tooltip="Put back the last removed bookmark"),
+        # The same binding as ReaderScreen's q (same id: one remapping moves both), named for what
+        # it does from the list here.
+        Binding(
+            "q",
+            "back(True)",
+            "Quit",
+            id="reader.close",
+            tooltip="Close the article, panel or filter; from the list, quit",
+        ),
     ]
 
     mention_filter: tuple[EntitySummary, frozenset[str]] | None = None
+
+    def back_from_list(self, leave: bool = False) -> None:
+        if leave:
+            self.app.exit()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -25,6 +25,7 @@ from reader.entities.kinds import KINDS
 from reader.model import Article, Entity
 from reader.sanitize import clean_line
 from reader.ui.entity_styles import kind_style
+from reader.ui.text import line_content
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.headline_list import HeadlineList
@@ -70,6 +71,26 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("slash", "filter", "Filter", id="reader.filter", tooltip="Filter the list as you type", priority=True),
         Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Back to the list / clear the filter"),
+        # q goes back through the same steps as Esc; from the list with nothing left to
+        # close it leaves the screen (quits the app on the main screen). Q quits from anywhere.
+        Binding(
+            "q",
+            "back(True)",
+            "Back",
+            id="reader.close",
+            tooltip="Close the article, panel or filter; from the list, leave",
+        ),
+        Binding(
+            "J", "next_article", "Next article", show=False, id="reader.next_article", tooltip="Read the next article"
+        ),
+        Binding(
+            "K",
+            "previous_article",
+            "Previous article",
+            show=False,
+            id="reader.previous_article",
+            tooltip="Read the previous article",
+        ),
         Binding(
             "e",
             "toggle_highlight",
@@ -298,7 +319,8 @@ class ReaderScreen(Screen[None]):
         self.article_view.mark_mention(mention)
         mentions = self._mentions_to_step()
         index = next((i for i, m in enumerate(mentions) if m.start == mention.start), 0)
-        self.query_one("#article-pane").border_subtitle = clean_line(f"{mention.text} · {index + 1}/{len(mentions)}")
+        # Content, not str: a border title string is parsed as markup, and a name is article text.
+        self.query_one("#article-pane").border_subtitle = line_content(f"{mention.text} · {index + 1}/{len(mentions)}")
 
     def action_next_mention(self) -> None:
         self._step_mention(forward=True)
@@ -346,7 +368,8 @@ class ReaderScreen(Screen[None]):
         shown = len(self.headlines.articles)
         total = len(self.all_articles)
         pane.border_title = f"{self.LIST_TITLE} {shown}/{total}" if self.is_filtered else f"{self.LIST_TITLE} {total}"
-        pane.border_subtitle = clean_line(" · ".join(self.filter_notes()))
+        # Content, not str: the filter is typed text ("T[/]" is no markup) and names come from articles.
+        pane.border_subtitle = line_content(" · ".join(self.filter_notes()))
         article_pane = self.query_one("#article-pane")
         has_article = self.article_view.article is not None and shown
         article_pane.border_title = f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article"
@@ -378,7 +401,14 @@ class ReaderScreen(Screen[None]):
         self._apply_filters()
         self.set_focus(self.headlines)
 
-    def action_back(self) -> None:
+    def action_back(self, leave: bool = False) -> None:
+        """Esc (and q, with ``leave``): close the innermost thing open, one step at a time.
+
+        Each step undoes one thing (the filter, the entity panel, the article); only in the
+        headline list with nothing left to close does the screen itself go, in
+        :meth:`back_from_list`. Whatever else can be open (a full-width article…) gets its
+        own step here, and q follows it for free.
+        """
         focused = self.focused
         if focused is self.filter_input or (focused is self.headlines and self.is_filtered):
             self.action_clear_filter()
@@ -386,8 +416,46 @@ class ReaderScreen(Screen[None]):
             self.action_toggle_entities()
         elif focused is not self.headlines:
             self.set_focus(self.headlines)
+        elif self.entity_panel.display:
+            self.action_toggle_entities()
         else:
-            self.back_from_list()
+            self.back_from_list(leave)
 
-    def back_from_list(self) -> None:
-        """Esc in the list with nothing to clear (the bookmarks screen closes)."""
+    def back_from_list(self, leave: bool = False) -> None:
+        """Esc or q (``leave``) in the list with nothing to close: the bookmarks screen
+        closes on either, the main screen quits on q."""
+
+    # -- next and previous article ----------------------------------------------------
+
+    def next_article_index(self, step: int = 1) -> int | None:
+        """Where J (``step`` 1), K (-1) and Space at the end of an article go: an index into
+        the list as shown, or None when there is no such article.
+
+        The one place that chooses "the next article": today the neighbour in the list;
+        once read state exists, the next unread one.
+        """
+        index = self.headlines.cursor + step
+        return index if 0 <= index < len(self.headlines.articles) else None
+
+    def _go_to_article(self, step: int) -> None:
+        index = self.next_article_index(step)
+        if index is None:
+            self.notify("No next article." if step > 0 else "No previous article.", markup=False, timeout=2)
+            return
+        reading = self.focused is not self.headlines
+        self.headlines.cursor = index
+        article = self.headlines.highlighted
+        if reading and article is not None:
+            self.read(article)  # keep reading: the text pane keeps the focus
+        else:
+            self._show(article)
+
+    def action_next_article(self) -> None:
+        self._go_to_article(1)
+
+    def action_previous_article(self) -> None:
+        self._go_to_article(-1)
+
+    @on(ArticleView.EndReached)
+    def _end_reached(self, event: ArticleView.EndReached) -> None:
+        self.action_next_article()

@@ -24,6 +24,7 @@ class BookmarksScreen(ReaderScreen):
         Binding("n", "edit_note", "Note", id="bookmarks.note", tooltip="Write or edit this bookmark's note"),
         Binding("B", "close", "Close", show=False, id="bookmarks.close", tooltip="Back to all headlines"),
         Binding("escape", "back", "Back", id="bookmarks.back", tooltip="Clear the filter, or back to all headlines"),
+        Binding("q", "back(True)", "Close", id="reader.close", tooltip="Close what is open; from the list, back"),
     ]
 
     LIST_TITLE = "Bookmarks"
@@ -93,5 +94,5 @@ class BookmarksScreen(ReaderScreen):
     def action_close(self) -> None:
         self.dismiss()
 
-    def back_from_list(self) -> None:
+    def back_from_list(self, leave: bool = False) -> None:
         self.dismiss()
