@@ -8,6 +8,7 @@ from functools import partial
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import Monochrome, NoColor
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
@@ -19,6 +20,7 @@ from reader.paths import styles_dir
 from reader.sanitize import clean_line
 from reader.sources import LoadError
 from reader.ui.bookmark_service import Bookmarks
+from reader.ui.colours import readable_variables, sixteen_colour_variables
 from reader.ui.entity_styles import theme_variables
 from reader.ui.keys import KeyAction, key_actions
 from reader.ui.palette import EntityCommands
@@ -74,6 +76,10 @@ class DatelineApp(SerialKeys, App[None]):
         self.entity_cache = EntityCache(recognise or get_recogniser(ner).recognise)
         self.bookmarks = Bookmarks(self)
         self._key_hint: Notification | None = None
+        # NO_COLOR means no colour at all. Textual's Monochrome filter turns colours into
+        # 256-colour greys; NoColor sends none (styles only: bold, underline, reverse), and
+        # styles/app.tcss marks the cursor and the focus by style under :nocolor.
+        self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.articles, self.entity_cache)
@@ -81,6 +87,25 @@ class DatelineApp(SerialKeys, App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Called again whenever the theme changes, so light themes get their own colours.
         return theme_variables(dark=self.current_theme.dark)
+
+    @property
+    def sixteen_colours(self) -> bool:
+        """True in a 16-colour terminal (TERM=xterm…) or in Textual's ANSI mode. (Headless
+        runs, tests and screenshots, render for a true-colour terminal.)"""
+        if self.native_ansi_color:
+            return True
+        return not self.is_headless and self.console.color_system in ("standard", "windows")
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        # Contrast: the selected row's text and the focus border readable in any theme.
+        variables.update(readable_variables(variables, self.current_theme.dark))
+        self.theme_variables = variables
+        if self.sixteen_colours:
+            # The themes' cursor and accent become white on cyan and Money's red in 16 colours.
+            variables.update(sixteen_colour_variables(self.current_theme.dark, ansi=bool(self.native_ansi_color)))
+            self.theme_variables = variables
+        return variables
 
     def on_mount(self) -> None:
         for error in self.load_errors:

@@ -114,12 +114,12 @@ def colour_codes(output: bytes) -> set[str]:
 
 
 def test_no_color_sends_no_colour_escape_at_all(tmp_path: Path) -> None:
-    with start(tmp_path, env={"NO_COLOR": "1"}) as app:
+    with start(tmp_path, env={"NO_COLOR": "1"}, term="xterm") as app:
         app.write("jE")  # the entity panel and the legend: every kind of entity style
-        app.wait_for_text("Entities")
+        app.wait_for_text("Organisations (")
         app.wait_until_stable()
         app.write("?")
-        app.wait_for_text("Keys")
+        app.wait_for_text("Anywhere")
         app.wait_until_stable()
         output = app.output()
     assert SGR.search(output), "styles (bold, reverse…) still reach the terminal"
