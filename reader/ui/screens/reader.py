@@ -412,14 +412,19 @@ class ReaderScreen(Screen[None]):
         focused = self.focused
         if focused is self.filter_input or (focused is self.headlines and self.is_filtered):
             self.action_clear_filter()
-        elif focused is self.entity_panel.option_list:
-            self.action_toggle_entities()
+        elif focused is self.entity_panel.option_list or (self.entity_panel.display and not self._list_shown()):
+            self.action_toggle_entities()  # the panel (it stood in the list's place)
+            self.set_focus(self.headlines)
         elif focused is not self.headlines:
             self.set_focus(self.headlines)
         elif self.entity_panel.display:
             self.action_toggle_entities()
         else:
             self.back_from_list(leave)
+
+    def _list_shown(self) -> bool:
+        """False while the entity panel stands in the headline list's place (narrow screens)."""
+        return not (self.has_class("-narrow") and self.has_class("-panel-open"))
 
     def back_from_list(self, leave: bool = False) -> None:
         """Esc or q (``leave``) in the list with nothing to close: the bookmarks screen

@@ -17,7 +17,7 @@ from textual.widgets import Static
 from reader.entities.kinds import kind_of
 from reader.model import Article, Entity
 from reader.ui.entity_styles import CURRENT_MENTION, kind_style
-from reader.ui.text import content, line_content
+from reader.ui.text import content, line_content, published_label
 
 
 def wrapped_line_of(text: str, offset: int, width: int) -> int:
@@ -101,7 +101,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         title.update(line_content(article.title))
         parts = [p for p in (article.source, article.section, f"By {article.byline}" if article.byline else "") if p]
         if article.published:
-            parts.append(article.published)
+            parts.append(published_label(article.published))
         meta.update(line_content(" · ".join(parts) or "Unknown source"))
         self._render_body()
         self.scroll_home(animate=False, immediate=True)
