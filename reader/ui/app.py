@@ -144,7 +144,9 @@ class DatelineApp(SerialKeys, App[None]):
         return list(key_actions(self, groups))  # type: ignore[arg-type]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" (its help panel) would stand beside ours: the palette found
+        # the key list twice for "keys". Ours is titled so that "help" finds it too.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         for entry in self.key_table(screen):
             if entry.action in {"command_palette", "quit"}:
                 continue  # already among Textual's own commands
@@ -155,6 +157,8 @@ class DatelineApp(SerialKeys, App[None]):
             else:
                 callback = partial(self.run_action, entry.action, entry.node)
             title = f"{entry.group}: {entry.description}" if entry.group != "Anywhere" else entry.description
+            if entry.action == "help":
+                title = "Keys (help)"
             yield SystemCommand(title, f"{entry.tooltip} ({' / '.join(entry.keys)})", callback)
         if isinstance(screen, MainScreen) and (screen.mention_filter or screen.filter_text):
             yield SystemCommand(

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.keys import KeyAction
+from reader.ui.widgets.key_footer import KeyFooter
 
 
 def group_table(group: str, actions: Sequence[KeyAction]) -> Text:
@@ -30,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
     """The keys, grouped by where they work, in two columns when there is room."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close the key list"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help.down"),
         Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help.up"),
     ]
@@ -40,6 +41,8 @@ class HelpScreen(ModalScreen[None]):
         self.actions = actions
 
     def compose(self) -> ComposeResult:
+        # Its own footer: the box leaves the bottom row to it (the keys that close it).
+        yield KeyFooter(show_command_palette=False)
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "Esc closes · Ctrl+P: every action by name"

@@ -16,7 +16,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from reader.entities.cache import EntityCache
@@ -29,6 +29,7 @@ from reader.ui.text import line_content
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.headline_list import HeadlineList
+from reader.ui.widgets.key_footer import KeyFooter
 
 # Below this many columns the panes stack: headlines above, article below.
 STACK_BELOW = 70
@@ -150,7 +151,7 @@ class ReaderScreen(Screen[None]):
                 yield EntityLegend(id="legend", markup=False)
             yield EntityPanel(id="entity-panel")
         # The palette is one key away (Ctrl+P, listed by "?"); the footer keeps its room for keys.
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.entity_panel.border_title = "Entities"
