@@ -128,6 +128,16 @@ class Bookmarks:
             self._fail(error)
             return None
 
+    def set_tags(self, article_id: str, tags: list[str]) -> Bookmark | None:
+        if self.store is None:
+            self._unavailable()
+            return None
+        try:
+            return self.store.set_tags(article_id, tags)
+        except StoreError as error:
+            self._fail(error)
+            return None
+
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
