@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "entities": ("reader.commands.entities", "print the named entities in a text or JSON lines"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
     "bookmarks": ("reader.commands.bookmarks", "list, add, remove, export and import bookmarks"),
+    "config": ("reader.commands.config", "check the config file, print its path or a commented default"),
 }
 
 
@@ -121,9 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    from reader import config as config_file
     from reader.sources import load_sources
 
-    result = load_sources(args.sources)
+    # The config file never stops the app: its errors are shown in it (and what was wrong
+    # is left at the default). Its sources are what opens when none is given.
+    config = config_file.load()
+    result = load_sources(args.sources or config.sources)
     for error in result.errors:
         print(f"dateline: {error}", file=sys.stderr)
     if not result.articles and args.sources and result.errors:
@@ -132,7 +137,7 @@ def _run_app(args: argparse.Namespace) -> int:
     from reader.ui.app import DatelineApp
 
     try:
-        app = DatelineApp(result.articles, load_errors=result.errors, ner=args.ner)
+        app = DatelineApp(result.articles, load_errors=result.errors, ner=args.ner, config=config)
     except RecogniserUnavailable as error:
         raise CliError(str(error)) from None
     app.run()

@@ -13,6 +13,7 @@ from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+from reader.config import Config
 from reader.entities import get_recogniser
 from reader.entities.cache import EntityCache
 from reader.model import Article, Entity
@@ -22,6 +23,7 @@ from reader.sources import LoadError
 from reader.ui.bookmark_service import Bookmarks
 from reader.ui.colours import readable_variables, sixteen_colour_variables
 from reader.ui.entity_styles import theme_variables
+from reader.ui.keymap import checked_keymap
 from reader.ui.keys import KeyAction, key_actions
 from reader.ui.palette import EntityCommands
 from reader.ui.screens.help import HelpScreen
@@ -66,6 +68,7 @@ class DatelineApp(SerialKeys, App[None]):
         *,
         ner: str = "builtin",
         recognise: Callable[[str], list[Entity]] | None = None,
+        config: Config | None = None,
     ) -> None:
         """``ner`` names the recogniser back-end; ``recognise`` replaces it outright
         (any function from text to entities, e.g. one tuned for a test or a domain)."""
@@ -76,6 +79,11 @@ class DatelineApp(SerialKeys, App[None]):
         self.entity_cache = EntityCache(recognise or get_recogniser(ner).recognise)
         self.bookmarks = Bookmarks(self)
         self._key_hint: Notification | None = None
+        # The config file (reader.config): keys by binding id, theme, layout. Whatever in it is
+        # wrong is reported once (on_mount) and left at the default.
+        self.config = config or Config()
+        self.layout_choice = self.config.layout
+        self._config_keymap = checked_keymap(self.config)
         # NO_COLOR means no colour at all. Textual's Monochrome filter turns colours into
         # 256-colour greys; NoColor sends none (styles only: bold, underline, reverse), and
         # styles/app.tcss marks the cursor and the focus by style under :nocolor.
@@ -108,6 +116,14 @@ class DatelineApp(SerialKeys, App[None]):
         return variables
 
     def on_mount(self) -> None:
+        self.set_keymap(self._config_keymap)
+        if self.config.theme is not None:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.config.error("", "theme", f"no theme is called {self.config.theme!r}")
+        for error in self.config.errors:
+            self.notify(error, title="Config file", severity="error", markup=False, timeout=15)
         for error in self.load_errors:
             self.notify(str(error), title="Could not read a source", severity="error", markup=False, timeout=10)
         for severity, message in self.bookmarks.startup_messages():

@@ -202,7 +202,9 @@ class ReaderScreen(Screen[None]):
         return self.query_one("#entity-panel", EntityPanel)
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < STACK_BELOW, "-stacked")
+        # The config file's layout: by width (auto), or always split / stacked.
+        layout = getattr(self.app, "layout_choice", "auto")
+        self.set_class(event.size.width < STACK_BELOW if layout == "auto" else layout == "stacked", "-stacked")
         self.set_class(event.size.width < PANEL_BESIDE_LIST, "-narrow")
 
     # -- the list ---------------------------------------------------------------------
