@@ -73,7 +73,7 @@ def test_bookmarks_screen_80x24(snap_compare) -> None:
 
     app = seed_app()
     # The saved time is shown; freeze it so the snapshot does not depend on the clock.
-    from reader.ui.screens import bookmarks
+    from reader.ui.screens import saved as bookmarks
 
     bookmarks.saved_when = lambda bookmark: "2026-11-28 09:00"
     try:

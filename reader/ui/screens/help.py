@@ -19,7 +19,8 @@ from reader.ui.widgets.key_footer import KeyFooter
 def group_table(group: str, actions: Sequence[KeyAction]) -> Text:
     """One group of keys: a heading, then a key column and a description column."""
     width = max(len(" ".join(a.keys)) for a in actions) + 1
-    text = Text(f"{group}\n", style="bold underline")
+    text = Text()
+    text.append(f"{group}\n", style="bold underline")  # the heading only (a Text's own style covers it all)
     for action in actions:
         text.append(f"{' '.join(action.keys):<{width}}", style="bold")
         text.append(f"{action.description}\n")
