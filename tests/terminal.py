@@ -94,6 +94,11 @@ class PtyApp:
         with self._lock:
             return list(self.screen.display)
 
+    def cell(self, row: int, column: int):
+        """The pyte character at (row, column): its ``data``, ``fg``, ``bg``, ``bold``…"""
+        with self._lock:
+            return self.screen.buffer[row][column]
+
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.lines())
 

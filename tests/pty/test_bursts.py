@@ -114,7 +114,7 @@ def colour_codes(output: bytes) -> set[str]:
 
 
 def test_no_color_sends_no_colour_escape_at_all(tmp_path: Path) -> None:
-    with start(tmp_path, env={"NO_COLOR": "1"}, term="xterm") as app:
+    with start(tmp_path, env={"NO_COLOR": "1"}) as app:  # a 256-colour terminal, told no colour
         app.write("jE")  # the entity panel and the legend: every kind of entity style
         app.wait_for_text("Organisations (")
         app.wait_until_stable()
@@ -131,6 +131,19 @@ def test_colour_reaches_the_terminal_without_no_color(tmp_path: Path) -> None:
     with start(tmp_path) as app:
         output = app.output()
     assert colour_codes(output)
+
+
+def test_sixteen_colours_select_bright_white_on_blue(tmp_path: Path) -> None:
+    """TERM=xterm: 16 colours. The selected row is bright white on blue (not white on cyan)."""
+    with start(tmp_path, term="xterm") as app:
+        app.write("j")
+        app.wait_for_text("Article 2/")
+        app.wait_until_stable()
+        lines = app.lines()  # the headline (in the list, on the left), not the article's title
+        row = next(i for i, line in enumerate(lines) if line.find("Huawei can technically") in range(1, 12))
+        column = lines[row].index("Huawei can technically")
+        cell = app.cell(row, column)
+        assert (cell.fg, cell.bg) == ("brightwhite", "blue")
 
 
 def test_q_goes_back_and_quits_only_from_the_list(tmp_path: Path) -> None:
