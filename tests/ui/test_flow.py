@@ -4,6 +4,7 @@ Space at the end of an article go on, a key that does nothing says so."""
 from __future__ import annotations
 
 from support import screen_text, toasts
+from textual import events
 from textual.widgets import Input
 
 from reader.model import Article
@@ -186,3 +187,50 @@ async def test_main_screen_is_the_one_that_quits() -> None:
         assert isinstance(app.screen, MainScreen)
         assert not isinstance(app.focused, Input)
         assert "q Quit" in screen_text(app)
+
+
+# -- a burst without Pilot's pauses (tests/pty does the same through a real terminal) -----
+
+
+def burst(app: DatelineApp, keys: list[tuple[str, str]]) -> None:
+    """Post every key at once, as a terminal read delivers a burst, without waiting between them."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+async def wait_until(pilot, condition) -> bool:
+    for _ in range(400):  # a bounded wait, not a timing assertion
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()
+
+
+async def test_enter_then_j_in_one_burst_after_a_filter() -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        burst(app, [("slash", "/"), *[(c, c) for c in "china"], ("enter", "\r"), ("j", "j")])
+        assert await wait_until(pilot, lambda: screen.headlines.cursor == 1)
+        assert screen.filter_input.value == "china" and isinstance(app.focused, HeadlineList)
+
+
+async def test_a_slash_after_letters_in_one_burst_keeps_its_place() -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        keys = [("slash", "/"), ("T", "T"), ("left_square_bracket", "["), ("slash", "/"), ("right_square_bracket", "]")]
+        burst(app, keys)
+        assert await wait_until(pilot, lambda: screen.filter_input.value == "T[/]")
+
+
+async def test_ten_js_in_one_burst_scroll_ten_lines() -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"jjjjjjj", "enter")  # the longest seed article
+        view = app.screen.article_view
+        burst(app, [("j", "j")] * 10)
+        assert await wait_until(pilot, lambda: view.scroll_y == 10)
+        burst(app, [("space", " ")] * 3)
+        page = view.scrollable_content_region.height
+        assert await wait_until(pilot, lambda: view.scroll_y == 10 + 3 * page)
