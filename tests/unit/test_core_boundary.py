@@ -9,6 +9,7 @@ CORE = [
     "reader.model",
     "reader.sanitize",
     "reader.paths",
+    "reader.config",
     "reader.sources",
     "reader.sources.dump",
     "reader.entities",
