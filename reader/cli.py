@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "entities": ("reader.commands.entities", "print the named entities in a text or JSON lines"),
     "screenshots": ("reader.commands.screenshots", "regenerate the SVG screenshots from the app itself"),
     "bookmarks": ("reader.commands.bookmarks", "list, add, remove, export and import bookmarks"),
+    "config": ("reader.commands.config", "check the config file, print its path or a commented default"),
 }
 
 
@@ -298,12 +299,17 @@ def _run_app(args: argparse.Namespace) -> int:
     """Open the library (the user's; the bundled seeds are its first source) in the app.
     ``dateline PATH...`` adds those sources and shows them; one that cannot be added is one
     line here and a notification in the app, and the others still open."""
+    from reader import config as config_file
+
+    # The config file never stops the app: its errors are shown in it (and what was wrong
+    # is left at the default). Its sources are what opens when none is given.
+    config = config_file.load()
     from reader.entities import RecogniserUnavailable
     from reader.library import LibraryError
     from reader.ui.app import DatelineApp
 
     try:
-        app = DatelineApp(sources=args.sources, ner=args.ner)
+        app = DatelineApp(sources=args.sources or config.sources, ner=args.ner, config=config)
     except RecogniserUnavailable as error:
         raise CliError(str(error)) from None
     except LibraryError as error:

@@ -34,6 +34,11 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+def config_path() -> Path:
+    """The user's config file, ``$XDG_CONFIG_HOME/dateline/config.toml`` on Linux."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
 def set_data_dir(path: str | os.PathLike[str]) -> None:
     """Point :func:`data_dir` at ``path`` for this process (the ``--data-dir`` option)."""
     os.environ[_DATA_DIR_ENV] = str(Path(path).expanduser().resolve())

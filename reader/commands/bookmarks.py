@@ -23,7 +23,9 @@ READS_SOURCES = True  # `bookmarks add SOURCE ID` reads a source file
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    # No ACTION lists them: `dateline bookmarks` is `dateline bookmarks list`.
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    parser.set_defaults(action="list", json=False)
 
     def action(name: str, help_: str) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=help_, description=help_)
@@ -93,6 +95,8 @@ def _list(store: BookmarkStore, args: argparse.Namespace) -> int:
         records = [transfer.to_record(bookmark) for bookmark in bookmarks]
         sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=True) + "\n")
         return 0
+    # One line per bookmark, tab-separated: id, saved, source, title, tags (#a #b), note (on
+    # one line). The last two are empty when there are none, so the columns stay put.
     for bookmark in bookmarks:
         article = bookmark.article
         fields = (
@@ -100,6 +104,8 @@ def _list(store: BookmarkStore, args: argparse.Namespace) -> int:
             f"{bookmark.saved_at:%Y-%m-%d %H:%M}",
             clean_line(article.source) or "-",
             clean_line(article.title),
+            " ".join(f"#{clean_line(tag)}" for tag in bookmark.tags),
+            clean_line(bookmark.note),
         )
         print("\t".join(fields))
     return 0

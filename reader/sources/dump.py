@@ -43,6 +43,25 @@ _DROP_PATTERNS = [
     re.compile(r"Order Reprints|Today[’']s Paper", re.IGNORECASE),
     re.compile(r"^Just to let you know, if you buy something", re.IGNORECASE),
 ]
+# A photo credit glued to the caption before it: "…technology.CreditCreditLam Yik Fei for
+# The New York Times", "…could stop.CreditAly Song/Reuters". Only right after the end of a
+# sentence, "Credit" (once or twice) straight before a capital, to the end of the line.
+_GLUED_CREDIT = re.compile(r"(?<=[.!?”’\")])(?:Credit){1,2}(?=[A-Z])[^.!?]{2,80}$")
+# A caption that opens with its credit: "© Reuters. The German share price index…".
+_CREDIT_CAPTION = re.compile(r"^©\s*[A-Z][\w&'’ -]{1,40}\.\s+\S")
+# A line that is only a copyright notice: "© 2019 The New York Times Company".
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)|Copyright ©?)\s*[\w&'’ ,.-]{2,60}$", re.IGNORECASE)
+# Opinion-page tails: social links and the letters-to-the-editor prompt.
+_SOCIAL = re.compile(
+    r"^Follow (?:@\w+|us|The [A-Z][\w ]{0,40}(?:Opinion|section)\b).{0,120}\bon (?:Twitter|Facebook|Instagram|X|LinkedIn)\b"
+)
+_CONTACT = re.compile(
+    r"committed to publishing a diversity of letters|here[’']s our email|^(?:Email|Write to) (?:us|the editors?)\b"
+    r"|^(?:Got|Have) a (?:confidential )?(?:news )?tip\?",
+    re.IGNORECASE,
+)
+# "By TEAM COMMERCEMashable Deals": a byline in capitals run into the publisher's name.
+_GLUED_BYLINE = re.compile(r"^(?P<name>.*?[A-Z]{2,})(?P<publisher>[A-Z][a-z][\w&'’]*(?: [A-Z][\w&'’]*){0,3})$")
 # Everything from this line to the end of an article is a print-edition footer.
 _FOOTER_START = re.compile(r"^A version of this article appears in print", re.IGNORECASE)
 
@@ -76,11 +95,35 @@ def _is_boilerplate(line: str) -> bool:
     lowered = line.lower()
     if lowered in _DROP_EXACT or _DURATION.match(line) or _SLUG.match(line):
         return True
+    if _CREDIT_CAPTION.match(line) or _COPYRIGHT_LINE.match(line):
+        return True
+    if len(line) <= 300 and (_SOCIAL.search(line) or _CONTACT.search(line)):
+        return True
     return len(line) <= 200 and any(p.search(line) for p in _DROP_PATTERNS)
 
 
+def _strip_furniture(line: str) -> str:
+    """Remove furniture glued to a line of real text (a photo credit after a caption)."""
+    return _GLUED_CREDIT.sub("", line).rstrip()
+
+
+def split_byline(name: str) -> tuple[str, str]:
+    """``(byline, publisher)`` from a byline that may have the publisher run into it.
+
+    >>> split_byline("TEAM COMMERCEMashable Deals")
+    ('TEAM COMMERCE', 'Mashable Deals')
+    >>> split_byline("Virginia Furness")
+    ('Virginia Furness', '')
+    """
+    match = _GLUED_BYLINE.match(name)
+    if match and match["name"].strip():
+        return match["name"].strip(), match["publisher"]
+    return name, ""
+
+
 def _body(lines: list[str]) -> tuple[str, list[str]]:
-    """Return ``(byline, paragraphs)`` from the lines after the title."""
+    """Return ``(byline, paragraphs)`` from the lines after the title (the byline may
+    still carry a publisher glued to it: see :func:`split_byline`)."""
     byline = ""
     paragraphs: list[str] = []
     skipping_video = 0
@@ -103,6 +146,9 @@ def _body(lines: list[str]) -> tuple[str, list[str]]:
             byline = match["name"].strip()
             continue
         if _is_boilerplate(line):
+            continue
+        line = _strip_furniture(line)
+        if not line:
             continue
         if paragraphs and paragraphs[-1] == line:
             continue  # a caption repeated twice in a row
@@ -127,11 +173,12 @@ def parse_article(chunk: str, origin: str = "") -> Article | None:
     if not title:
         return None
     byline, paragraphs = _body(rest)
+    byline, publisher = split_byline(byline)
     return Article(
         id=stable_id(clean_line(raw_title), "\n".join(paragraphs)),
         title=title,
         paragraphs=tuple(paragraphs),
-        source=source,
+        source=source or publisher,
         section=section,
         byline=byline,
         origin=origin,

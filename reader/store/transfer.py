@@ -116,17 +116,45 @@ def _from_record(record: Any, number: int) -> Bookmark:
 
 # -- Markdown and HTML --------------------------------------------------------------------------
 
-# The ASCII punctuation that can start emphasis, code, links, images, HTML, entities,
-# headings, lists, quotes, tables or strike-through. CommonMark reads a backslash before any
-# ASCII punctuation as a literal, so escaping is always safe.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-!|~&])")
-_ORDERED_LIST = re.compile(r"^(\d+)\.")
+# Only what Markdown (CommonMark, and GitHub's tables and strike-through) would misread is
+# escaped, so that "2026-11-29", "open-source" and "Oops!" stay as they are. A backslash
+# before ASCII punctuation is always read as a literal, so each escape is safe.
+# Anywhere in a line: code spans, emphasis, links and images ([ is enough: "!" and "(" only
+# matter after it), raw HTML and autolinks, table cells and strike-through.
+_ALWAYS = re.compile(r"([\\`*\[\]<|~])")
+# An entity reference ("&amp;", "&#38;") would be decoded: escape its "&" only.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# At the start of a line: headings, quotes, list bullets, thematic breaks, setext underlines.
+_LINE_START = re.compile(r"^([#>+=-])")
+# "1999. A year", "3) Three": an ordered list item.
+_ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+# A run of # at the end of a heading, after a space, closes it and would vanish ("C #").
+_CLOSING_HASHES = re.compile(r"(?<=\s)(#+)(?=\s*$)")
+
+
+def _escape_underscore(text: str) -> str:
+    """Escape "_" except inside a word ("snake_case" cannot start emphasis)."""
+    out = []
+    for index, char in enumerate(text):
+        if char == "_":
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if not (before.isalnum() and after.isalnum()):
+                out.append("\\")
+        out.append(char)
+    return "".join(out)
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` as literal Markdown on one line: no emphasis, links, HTML, headings or lists."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean_line(text))
-    return _ORDERED_LIST.sub(r"\1\\.", escaped)
+    """``text`` as literal Markdown on one line: no emphasis, links, HTML, headings or lists,
+    and no backslash where Markdown would not misread the text."""
+    line = clean_line(text).strip()
+    line = _ALWAYS.sub(r"\\\1", line)
+    line = _ENTITY.sub(r"\\&", line)
+    line = _escape_underscore(line)
+    line = _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group(1)), line)
+    line = _ORDERED_LIST.sub(r"\1\\\2", line)
+    return _LINE_START.sub(r"\\\1", line)
 
 
 def _web_url(url: str) -> str | None:

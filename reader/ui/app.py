@@ -7,13 +7,17 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import Monochrome, NoColor
 from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
+from reader.config import Config
 from reader.crash import one_line, write_log
 from reader.entities import get_recogniser
 from reader.entities.cache import EntityCache
@@ -23,7 +27,9 @@ from reader.model import Entity
 from reader.paths import styles_dir
 from reader.sanitize import clean_line
 from reader.ui.bookmark_service import Bookmarks
+from reader.ui.colours import readable_variables, sixteen_colour_variables
 from reader.ui.entity_styles import theme_variables
+from reader.ui.keymap import checked_keymap
 from reader.ui.keys import KeyAction, key_actions
 from reader.ui.library_rows import LibraryWriter
 from reader.ui.palette import EntityCommands
@@ -31,6 +37,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.screens.saved import BookmarksScreen
+from reader.ui.serial_keys import SerialKeys
 from reader.ui.text import safe_markup
 
 
@@ -58,8 +65,18 @@ class EntityProgress(Message):
 # data and shares the GIL with the UI thread): nothing on the start-up path waits for it.
 INDEX_DELAY = 1.0
 
+_MODIFIERS = {"shift", "ctrl", "control", "alt", "meta", "super", "hyper", "caps_lock", "num_lock", "scroll_lock"}
 
-class DatelineApp(App[None]):
+
+def is_modifier(key: str) -> bool:
+    """A modifier key on its own (terminals with the kitty protocol can report them)."""
+    name = key.rsplit("+", 1)[-1]
+    for side in ("left_", "right_"):
+        name = name.removeprefix(side)
+    return name in _MODIFIERS or name.startswith("iso_level")
+
+
+class DatelineApp(SerialKeys, App[None]):
     """A terminal news reader: headlines, articles, and (soon) who and what is in them."""
 
     TITLE = "Dateline"
@@ -68,7 +85,11 @@ class DatelineApp(App[None]):
     COMMANDS = App.COMMANDS | {EntityCommands}
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave Dateline"),
+        # q goes back (see ReaderScreen.action_back) and quits only from the main list; Q and
+        # Ctrl+C quit from anywhere. Ctrl+C is a priority binding so that it quits from a text
+        # field too (Textual's default only says "press ctrl+q").
+        Binding("Q", "quit", "Quit", show=False, id="app.quit", tooltip="Leave Dateline from anywhere"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.interrupt", tooltip="Leave Dateline"),
         Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette", tooltip="Every action by name"),
     ]
@@ -83,6 +104,7 @@ class DatelineApp(App[None]):
         recognise: Callable[[str], list[Entity]] | None = None,
         refresh: bool = True,
         index_entities: bool = True,
+        config: Config | None = None,
     ) -> None:
         """Open ``library`` (a ``Library``, or the path of one; None: the user's, whose first
         source is the bundled seeds) and show its headlines.
@@ -120,6 +142,17 @@ class DatelineApp(App[None]):
         self.crash_log: Path | None = None
         """Where its traceback was written."""
 
+        self._key_hint: Notification | None = None
+        # The config file (reader.config): keys by binding id, theme, layout. Whatever in it is
+        # wrong is reported once (on_mount) and left at the default.
+        self.config = config or Config()
+        self.layout_choice = self.config.layout
+        self._config_keymap = checked_keymap(self.config)
+        # NO_COLOR means no colour at all. Textual's Monochrome filter turns colours into
+        # 256-colour greys; NoColor sends none (styles only: bold, underline, reverse), and
+        # styles/app.tcss marks the cursor and the focus by style under :nocolor.
+        self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
+
     def _handle_exception(self, error: Exception) -> None:
         # The net under the app: the traceback goes to a log file, not over the terminal;
         # the command line prints one line naming the file (crash_report) once the screen is back.
@@ -142,7 +175,34 @@ class DatelineApp(App[None]):
         # Called again whenever the theme changes, so light themes get their own colours.
         return theme_variables(dark=self.current_theme.dark)
 
+    @property
+    def sixteen_colours(self) -> bool:
+        """True in a 16-colour terminal (TERM=xterm…) or in Textual's ANSI mode. (Headless
+        runs, tests and screenshots, render for a true-colour terminal.)"""
+        if self.native_ansi_color:
+            return True
+        return not self.is_headless and self.console.color_system in ("standard", "windows")
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        # Contrast: the selected row's text and the focus border readable in any theme.
+        variables.update(readable_variables(variables, self.current_theme.dark))
+        self.theme_variables = variables
+        if self.sixteen_colours:
+            # The themes' cursor and accent become white on cyan and Money's red in 16 colours.
+            variables.update(sixteen_colour_variables(self.current_theme.dark, ansi=bool(self.native_ansi_color)))
+            self.theme_variables = variables
+        return variables
+
     def on_mount(self) -> None:
+        self.set_keymap(self._config_keymap)
+        if self.config.theme is not None:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.config.error("", "theme", f"no theme is called {self.config.theme!r}")
+        for error in self.config.errors:
+            self.notify(error, title="Config file", severity="error", markup=False, timeout=15)
         for error in self.load_errors:
             self.notify(clean_line(error), title="Could not read a source", severity="error", markup=False, timeout=10)
         if self.library.recovery:
@@ -249,7 +309,9 @@ class DatelineApp(App[None]):
         return list(key_actions(self, groups))  # type: ignore[arg-type]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" (its help panel) would stand beside ours: the palette found
+        # the key list twice for "keys". Ours is titled so that "help" finds it too.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         for entry in self.key_table(screen):
             if entry.action in {"command_palette", "quit"}:
                 continue  # already among Textual's own commands
@@ -261,6 +323,8 @@ class DatelineApp(App[None]):
             else:
                 callback = partial(self.run_action, entry.action, entry.node)
             title = f"{entry.group}: {entry.description}" if entry.group != "Anywhere" else entry.description
+            if entry.action == "help":
+                title = "Keys (help)"
             yield SystemCommand(
                 safe_markup(title), safe_markup(f"{entry.tooltip} ({' / '.join(entry.keys)})"), callback
             )
@@ -273,6 +337,19 @@ class DatelineApp(App[None]):
         """Run a pane's action from the palette: the pane gets focus, as if the key was pressed there."""
         pane.focus()
         await self.run_action(action, pane)
+
+    def on_unhandled_key(self, event: events.Key) -> None:
+        """A key that does nothing here says so, briefly (one hint at a time, never for a
+        modifier alone or a key typed into a text field)."""
+        if is_modifier(event.key) or isinstance(self.focused, (Input, TextArea)):
+            return
+        name = (
+            event.character if event.is_printable and event.character else self.get_key_display(Binding(event.key, ""))
+        )
+        if self._key_hint is not None and self._key_hint in self._notifications:
+            self._unnotify(self._key_hint)  # replace the previous hint rather than stack them
+        self._key_hint = Notification(f"{name} does nothing here · ? lists keys", "", "information", 2, markup=False)
+        self.post_message(Notify(self._key_hint))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -237,6 +237,16 @@ class Bookmarks:
     def set_note(self, article_id: str, note: str) -> Bookmark | None:
         return self._write(lambda store: store.set_note(article_id, note), lambda _: None)
 
+    def set_tags(self, article_id: str, tags: list[str]) -> Bookmark | None:
+        if self.store is None:
+            self._unavailable()
+            return None
+        try:
+            return self.store.set_tags(article_id, tags)
+        except StoreError as error:
+            self._fail(error)
+            return None
+
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True)

@@ -7,7 +7,7 @@ drift from the keys that really work.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -70,11 +70,21 @@ def _bindings(node: DOMNode) -> Iterable[Binding]:
     return by_key.values()
 
 
+def _remapped(app: App, bindings: Iterable[Binding]) -> Iterator[Binding]:
+    """``bindings`` with the keys the user's keymap (config file) gives their ids."""
+    keymap = getattr(app, "_keymap", {}) or {}
+    for binding in bindings:
+        if binding.id in keymap:
+            yield from (replace(binding, key=key.strip()) for key in keymap[binding.id].split(","))
+        else:
+            yield binding
+
+
 def key_actions(app: App, groups: Iterable[tuple[str, DOMNode]]) -> Iterator[KeyAction]:
     """Every binding of each ``(group, node)``, merged by action, keys formatted for display."""
     for group, node in groups:
         merged: dict[str, tuple[list[str], Binding]] = {}
-        for binding in _bindings(node):
+        for binding in _remapped(app, _bindings(node)):
             if not binding.description:
                 continue
             keys, _first = merged.setdefault(binding.action, ([], binding))

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.entities.index import EntitySummary, summarise
+from reader.entities.kinds import kind_of
 from reader.sanitize import clean_line
 from reader.ui.text import safe
 
@@ -35,7 +36,8 @@ class EntityCommands(Provider):
         assert isinstance(screen, MainScreen)
         title = clean_line(f"Articles mentioning {summary.name}")
         plural = "s" if summary.count != 1 else ""
-        help_ = f"{summary.label}, {summary.count} mention{plural} in this article"
+        # The panel's human name for the kind ("Organisations"), not the label (ORG, GPE).
+        help_ = f"{kind_of(summary.label).name}, {summary.count} mention{plural} in this article"
         return title, safe(help_), partial(screen.show_articles_mentioning, summary)
 
     async def discover(self) -> Hits:

@@ -16,6 +16,8 @@ an ellipsis: nobody reads past that on one line, and laying it out would stall t
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.style import Style
 from rich.text import Text
 from textual.content import Content
@@ -62,3 +64,18 @@ def line_content(value: str, style: str = "") -> Content:
 def line_text(value: str, style: str | Style = "") -> Text:
     """Single-line untrusted text as ``rich.text.Text`` (for line-API widgets)."""
     return Text(_line(value), style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+def published_label(value: str) -> str:
+    """``Article.published`` (ISO 8601) for the article header: "21 May 2019", with the
+    local time when the source gave one ("21 May 2019 16:05"); anything else as it is."""
+    text = clean_line(value).strip()
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if len(text) <= 10:  # a date alone
+        return f"{when.day} {when:%b %Y}"
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return f"{when.day} {when:%b %Y %H:%M}"

@@ -1,4 +1,4 @@
-"""Bookmarks in the app: b, the ★ mark, the bookmarks screen (d/u/n, /, Esc), failures."""
+"""Bookmarks in the app: b, the ★ mark, the bookmarks screen (d/u/m/t, /, Esc), failures."""
 
 from __future__ import annotations
 
@@ -54,8 +54,8 @@ async def test_bookmarks_screen_lists_reads_removes_undoes_and_notes() -> None:
         lines = screen_text(app).splitlines()
         assert "Bookmarks 2" in lines[0]
         assert lines[1].rstrip(" │").endswith("now")  # the date column: when it was saved
-        # Notes: n opens a dialog; Enter saves.
-        await pilot.press("n")
+        # Notes: m opens a dialog; Enter saves.
+        await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"chip ban", "enter")
@@ -93,7 +93,7 @@ async def test_bookmarks_screen_lists_reads_removes_undoes_and_notes() -> None:
 async def test_note_dialog_escape_keeps_the_note() -> None:
     app = seed_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("b", "B", "n", *"draft", "escape")
+        await pilot.press("b", "B", "m", *"draft", "escape")
         await pilot.pause()
         with BookmarkStore() as store:
             assert store.get(seed_articles()[0].id).note == ""
@@ -109,7 +109,7 @@ async def test_empty_bookmarks_screen_says_how_to_save() -> None:
         await pilot.pause()
         assert "Press Esc to go back, then b" in screen_text(app)
         await pilot.press("escape")
-        await pilot.press("d", "n")  # nothing to act on: nothing happens
+        await pilot.press("d", "m", "t")  # nothing to act on: nothing happens
         await pilot.pause()
         assert isinstance(app.screen, BookmarksScreen)
 
@@ -149,7 +149,7 @@ async def test_a_damaged_bookmarks_file_is_moved_aside_and_the_user_told() -> No
 async def test_hostile_note_is_shown_literally() -> None:
     app = seed_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("b", "B", "n", *"[@click=app.quit]x[/]", "enter", "enter")
+        await pilot.press("b", "B", "m", *"[@click=app.quit]x[/]", "enter", "enter")
         await pilot.pause()
         assert "[@click=app.quit]x[/]" in screen_text(app)
         assert app.is_running
@@ -189,3 +189,52 @@ async def test_b_in_a_burst_bookmarks_the_headline_under_the_cursor() -> None:
         assert screen.article_view.article.id == seed_articles()[0].id
         screen.action_toggle_bookmark()
         assert saved_ids() == {seed_articles()[2].id}
+
+
+async def test_notes_and_tags_show_in_the_list_and_tags_filter() -> None:
+    app = seed_app()
+    async with app.run_test(size=(130, 30)) as pilot:  # wide: list and article side by side
+        await pilot.press("b", "j", "b", "B")  # two bookmarks; the newest (second article) first
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("t", *"china, #chips", "enter")
+        await pilot.press("m", *"read again", "enter")
+        await pilot.pause()
+        with BookmarkStore() as store:
+            saved = store.get(seed_articles()[1].id)
+        assert saved.tags == ("china", "chips") and saved.note == "read again"
+        text = screen_text(app)
+        row = next(line for line in text.split("\n") if "#china #chips" in line)  # in the list itself
+        assert "✎ read ag" in row
+        assert "▌ read again" in text and "▌ #china #chips" in text  # and above the article
+        # #tag in the filter finds the tag; the other bookmark has none.
+        await pilot.press("slash", *"#chips", "enter")
+        await pilot.pause()
+        assert [row.id for row in rows(screen.headlines)] == [seed_articles()[1].id]
+        await pilot.press("escape")
+        # The tags dialog starts from the tags there are; clearing it removes them.
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#note-input").value == "#china #chips"
+        await pilot.press("ctrl+u", "enter")  # ctrl+u: delete to the start of the field
+        await pilot.pause()
+        with BookmarkStore() as store:
+            assert store.get(seed_articles()[1].id).tags == ()
+
+
+async def test_n_still_steps_through_mentions_on_the_bookmarks_screen() -> None:
+    app = seed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("b", "B")
+        await app.workers.wait_for_complete()
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+        assert app.screen.article_view.current_mention is not None
+
+
+def test_parse_tags() -> None:
+    from reader.ui.screens.saved import parse_tags
+
+    assert parse_tags("china, #chips  trade #china") == ["china", "chips", "trade"]
+    assert parse_tags("  ") == []

@@ -166,7 +166,7 @@ async def test_palette_lists_every_bound_action() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        for title in ["Headlines: Down", "Headlines: Last", "Article: Page down", "Main screen: Search", "Keys"]:
+        for title in ["Headlines: Down", "Headlines: Last", "Article: Page down", "Main screen: Search", "Keys (help)"]:
             assert title in titles
 
 

@@ -12,7 +12,7 @@ from reader.sources import load_sources
 from reader.sources.dump import parse, split_title
 
 EXPECTED = [
-    ("Learn how to start a side hustle", ""),
+    ("Learn how to start a side hustle", "Mashable Deals"),  # from the byline it was glued to
     ("Huawei can technically survive without Android, but probably not very well", "CNET"),
     (
         "Several chip companies, including Qualcomm and Intel, have reportedly stopped supplying Huawei after blacklist",
@@ -55,7 +55,7 @@ def test_section_and_byline(seed_articles) -> None:
     opinion = seed_articles[8]
     assert opinion.section == "Opinion"
     assert seed_articles[4].byline == "Virginia Furness"
-    assert seed_articles[0].byline == "TEAM COMMERCEMashable Deals"
+    assert seed_articles[0].byline == "TEAM COMMERCE"
     assert all(not p.startswith("By ") for a in seed_articles for p in a.paragraphs[:3])
 
 
@@ -171,3 +171,74 @@ def test_default_source_is_bundled_seeds() -> None:
 
 def test_parse_ignores_chunks_without_title() -> None:
     assert parse("\n\nRead More\n\nRead More\n") == []
+
+
+# -- scraped furniture: each rule on the seed file, and real text that must survive -------
+
+
+def _all_text(articles) -> str:
+    return "\n".join(p for a in articles for p in a.paragraphs)
+
+
+def test_photo_credits_glued_to_captions_are_removed(seed_articles) -> None:
+    text = _all_text(seed_articles)
+    assert "Credit" not in text
+    paragraphs = [p for a in seed_articles for p in a.paragraphs]
+    assert any(p.endswith("restricted the Chinese company’s access to American technology.") for p in paragraphs)
+    assert any(
+        p.endswith("Depending on how the White House order is carried out, that could stop.") for p in paragraphs
+    )
+
+
+def test_a_caption_opening_with_its_credit_is_dropped(seed_articles) -> None:
+    markets = seed_articles[4]
+    assert "©" not in _all_text(seed_articles)
+    assert markets.paragraphs[0].startswith("LONDON (Reuters) – World shares held near five-week lows")
+
+
+def test_opinion_tails_social_and_letters_prompts_are_dropped(seed_articles) -> None:
+    opinion = seed_articles[8]
+    text = _all_text([opinion])
+    assert "Follow @privacyproject" not in text
+    assert "letters@nytimes.com" not in text
+    assert "committed to publishing a diversity of letters" not in text
+    # What is the article's own stays: the author's note and the correction.
+    assert any(p.startswith("Nick Frisch (@NBBF88) is an Asian studies doctoral candidate") for p in opinion.paragraphs)
+    assert opinion.paragraphs[-1].startswith("Correction: May 2, 2019")
+
+
+def test_a_byline_glued_to_the_publisher_is_split(seed_articles) -> None:
+    assert (seed_articles[0].byline, seed_articles[0].source) == ("TEAM COMMERCE", "Mashable Deals")
+    assert seed_articles[4].byline == "Virginia Furness"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Credit Suisse said on Monday that it would cut 500 jobs.",
+        "The bank extended credit to the firm. Credit markets were calm.",
+        "He got no credit for it.Credit where it is due, she said.",  # "Credit" then a lowercase word
+        "The logo, © 2019 by the artist, was sold.",
+        "© is the sign for copyright, and lawyers use it a lot in their letters and filings, they said.",
+        "Follow the money, the editor said, and you will find the story.",
+        "Follow her on Twitter, he told me, and later he said he had been joking about it all along.",
+    ],
+)
+def test_normal_sentences_with_credit_copyright_or_follow_survive(tmp_path: Path, sentence: str) -> None:
+    [article] = parse(f"Title\n\nTitle\n\nFirst paragraph.\n\n{sentence}\n\nRead More\n")
+    assert sentence in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("TEAM COMMERCEMashable Deals", ("TEAM COMMERCE", "Mashable Deals")),
+        ("Virginia Furness", ("Virginia Furness", "")),
+        ("JOHN McCAIN", ("JOHN McCAIN", "")),
+        ("Ian McDONALD", ("Ian McDONALD", "")),
+    ],
+)
+def test_split_byline(byline: str, expected: tuple[str, str]) -> None:
+    from reader.sources.dump import split_byline
+
+    assert split_byline(byline) == expected

@@ -14,12 +14,14 @@ from textual.widgets import Static
 
 from reader.ui.keys import KeyAction
 from reader.ui.text import safe
+from reader.ui.widgets.key_footer import KeyFooter
 
 
 def group_table(group: str, actions: Sequence[KeyAction]) -> Text:
     """One group of keys: a heading, then a key column and a description column."""
     width = max(len(" ".join(a.keys)) for a in actions) + 1
-    text = Text(f"{group}\n", style="bold underline")
+    text = Text()
+    text.append(f"{group}\n", style="bold underline")  # the heading only (a Text's own style covers it all)
     for action in actions:
         text.append(f"{' '.join(action.keys):<{width}}", style="bold")
         text.append(f"{action.description}\n")
@@ -31,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
     """The keys, grouped by where they work, in two columns when there is room."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close the key list"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help.down"),
         Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help.up"),
     ]
@@ -41,6 +43,8 @@ class HelpScreen(ModalScreen[None]):
         self.actions = actions
 
     def compose(self) -> ComposeResult:
+        # Its own footer: the box leaves the bottom row to it (the keys that close it).
+        yield KeyFooter(show_command_palette=False)
         with VerticalScroll(id="help-body") as body:
             body.border_title = safe("Keys")
             body.border_subtitle = safe("Esc closes · Ctrl+P: every action by name")

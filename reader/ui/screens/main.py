@@ -96,6 +96,15 @@ class MainScreen(ReaderScreen):
         Binding(
             "s", "sources", "Sources", show=False, id="main.sources", tooltip="Choose a source (with unread counts)"
         ),
+        # The same binding as ReaderScreen's q (same id: one remapping moves both), named for what
+        # it does from the list here.
+        Binding(
+            "q",
+            "back(True)",
+            "Quit",
+            id="reader.close",
+            tooltip="Close the article, panel or filter; from the list, quit",
+        ),
     ]
 
     EMPTY_HINT = "The library is empty: add a source with 'dateline sources add PATH'."
@@ -120,6 +129,10 @@ class MainScreen(ReaderScreen):
         self._mounted = False
         self.reading_sources = reading_sources
         super().__init__([], entity_cache)
+
+    def back_from_list(self, leave: bool = False) -> None:
+        if leave:
+            self.app.exit()
 
     def on_mount(self) -> None:
         super().on_mount()

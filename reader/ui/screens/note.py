@@ -12,21 +12,24 @@ from reader.ui.text import line_content, safe
 
 
 class NoteScreen(ModalScreen[str | None]):
-    """Enter saves the note, Esc leaves it as it was."""
+    """Enter saves the note, Esc leaves it as it was. (Also the tags dialog: ``heading``
+    and ``placeholder`` say which.)"""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
 
-    def __init__(self, title: str, note: str) -> None:
+    def __init__(self, title: str, note: str, *, heading: str = "Note", placeholder: str = "Why this matters…") -> None:
         super().__init__()
         self.article_title = title
         self.note = note
+        self.heading = heading
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog") as dialog:
-            dialog.border_title = safe("Note")
+            dialog.border_title = safe(self.heading)
             dialog.border_subtitle = safe("Enter saves · Esc cancels")
             yield Static(line_content(self.article_title), id="note-title", markup=False)
-            yield Input(value=self.note, placeholder="Why this matters…", id="note-input")
+            yield Input(value=self.note, placeholder=self.placeholder, id="note-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

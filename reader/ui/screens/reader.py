@@ -16,7 +16,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from reader.entities.cache import EntityCache
@@ -26,10 +26,11 @@ from reader.model import Article, Entity, source_label
 from reader.sanitize import clean_line
 from reader.ui.entity_styles import kind_style
 from reader.ui.rows import ArticleRows, HeadlineRow, RowProvider
-from reader.ui.text import safe
+from reader.ui.text import line_content, safe
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityPanel
 from reader.ui.widgets.headline_list import HeadlineList
+from reader.ui.widgets.key_footer import KeyFooter
 
 # Layout. From this many columns the list and the article stand side by side ("split");
 # below it each takes the full width in turn ("full"): the list, then Enter opens the
@@ -78,6 +79,26 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("slash", "filter", "Filter", id="reader.filter", tooltip="Filter the list as you type", priority=True),
         Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Back to the list / clear the filter"),
+        # q goes back through the same steps as Esc; from the list with nothing left to
+        # close it leaves the screen (quits the app on the main screen). Q quits from anywhere.
+        Binding(
+            "q",
+            "back(True)",
+            "Back",
+            id="reader.close",
+            tooltip="Close the article, panel or filter; from the list, leave",
+        ),
+        Binding(
+            "J", "next_article", "Next article", show=False, id="reader.next_article", tooltip="Read the next article"
+        ),
+        Binding(
+            "K",
+            "previous_article",
+            "Previous article",
+            show=False,
+            id="reader.previous_article",
+            tooltip="Read the previous article",
+        ),
         Binding(
             "e",
             "toggle_highlight",
@@ -149,7 +170,7 @@ class ReaderScreen(Screen[None]):
                 yield EntityLegend(id="legend", markup=False)
             yield EntityPanel(id="entity-panel")
         # The palette is one key away (Ctrl+P, listed by "?"); the footer keeps its room for keys.
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.entity_panel.border_title = safe("Entities")
@@ -224,11 +245,16 @@ class ReaderScreen(Screen[None]):
         """Whether one pane at a time is shown, full width."""
         if self.layout_choice is not None:
             return self.layout_choice == "full"
+        if getattr(self.app, "layout_choice", "auto") in ("split", "stacked"):
+            return False  # the config file asks for the panes side by side (or stacked) at any width
         return not self._wide
 
     def on_resize(self, event: Resize) -> None:
         self._wide = event.size.width >= SPLIT_FROM
-        self.set_class(event.size.width < STACK_BELOW, "-stacked-width")
+        # The config file's layout: by width (auto), or always split / stacked (see __init__).
+        config_layout = getattr(self.app, "layout_choice", "auto")
+        stacked = event.size.width < STACK_BELOW if config_layout == "auto" else config_layout == "stacked"
+        self.set_class(stacked, "-stacked-width")
         self.set_class(event.size.width < PANEL_BESIDE_LIST, "-narrow")
         self._apply_layout()
 
@@ -401,7 +427,8 @@ class ReaderScreen(Screen[None]):
         self.article_view.mark_mention(mention)
         mentions = self._mentions_to_step()
         index = next((i for i, m in enumerate(mentions) if m.start == mention.start), 0)
-        self.query_one("#article-pane").border_subtitle = safe(f"{mention.text} · {index + 1}/{len(mentions)}")
+        # Content, not str: a border title string is parsed as markup, and a name is article text.
+        self.query_one("#article-pane").border_subtitle = line_content(f"{mention.text} · {index + 1}/{len(mentions)}")
 
     def action_next_mention(self) -> None:
         self._step_mention(forward=True)
@@ -490,16 +517,66 @@ class ReaderScreen(Screen[None]):
         self._apply_filters()
         self.set_focus(self.headlines)
 
-    def action_back(self) -> None:
+    def action_back(self, leave: bool = False) -> None:
+        """Esc (and q, with ``leave``): close the innermost thing open, one step at a time.
+
+        Each step undoes one thing (the filter, the entity panel, the article); only in the
+        headline list with nothing left to close does the screen itself go, in
+        :meth:`back_from_list`. Whatever else can be open (a full-width article…) gets its
+        own step here, and q follows it for free.
+        """
         focused = self.focused
         if focused is self.filter_input or (focused is self.headlines and self.is_filtered):
             self.action_clear_filter()
-        elif focused is self.entity_panel.option_list:
-            self.action_toggle_entities()
+        elif focused is self.entity_panel.option_list or (self.entity_panel.display and not self._list_shown()):
+            self.action_toggle_entities()  # the panel (it stood in the list's place)
+            self.set_focus(self.headlines)
         elif focused is not self.headlines:
             self.set_focus(self.headlines)
+        elif self.entity_panel.display:
+            self.action_toggle_entities()
         else:
-            self.back_from_list()
+            self.back_from_list(leave)
 
-    def back_from_list(self) -> None:
-        """Esc in the list with nothing to clear (the bookmarks screen closes)."""
+    def _list_shown(self) -> bool:
+        """False while the entity panel stands in the headline list's place (narrow screens)."""
+        return not (self.has_class("-narrow") and self.has_class("-panel-open"))
+
+    def back_from_list(self, leave: bool = False) -> None:
+        """Esc or q (``leave``) in the list with nothing to close: the bookmarks screen
+        closes on either, the main screen quits on q."""
+
+    # -- next and previous article ----------------------------------------------------
+
+    def next_article_index(self, step: int = 1) -> int | None:
+        """Where J (``step`` 1), K (-1) and Space at the end of an article go: an index into
+        the list as shown, or None when there is no such article.
+
+        The one place that chooses "the next article": today the neighbour in the list;
+        once read state exists, the next unread one.
+        """
+        index = self.headlines.cursor + step
+        return index if 0 <= index < len(self.headlines.articles) else None
+
+    def _go_to_article(self, step: int) -> None:
+        index = self.next_article_index(step)
+        if index is None:
+            self.notify("No next article." if step > 0 else "No previous article.", markup=False, timeout=2)
+            return
+        reading = self.focused is not self.headlines
+        self.headlines.cursor = index
+        article = self.headlines.highlighted
+        if reading and article is not None:
+            self.read(article)  # keep reading: the text pane keeps the focus
+        else:
+            self._show(article)
+
+    def action_next_article(self) -> None:
+        self._go_to_article(1)
+
+    def action_previous_article(self) -> None:
+        self._go_to_article(-1)
+
+    @on(ArticleView.EndReached)
+    def _end_reached(self, event: ArticleView.EndReached) -> None:
+        self.action_next_article()

@@ -1,4 +1,9 @@
-"""``B``: the saved articles, newest first, readable after their source is gone."""
+"""``B``: the saved articles, newest first, readable after their source is gone.
+
+Keys that belong together: ``m`` writes the note (a memo) and ``t`` the tags, while
+``n``/``N`` keep meaning next/previous mention as on every reading screen. The list
+shows each bookmark's tags and note; ``#tag`` in the filter finds a tag.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +19,37 @@ from reader.ui.screens.reader import ReaderScreen
 from reader.ui.services import dateline_app
 
 
+def tag_words(tags: tuple[str, ...] | list[str]) -> str:
+    """Tags as shown and searched: "#china #chips"."""
+    return " ".join(f"#{tag}" for tag in tags)
+
+
+def parse_tags(text: str) -> list[str]:
+    """What the tags dialog typed ("china, #chips trade") as tags, in order, once each."""
+    tags: list[str] = []
+    for word in text.replace(",", " ").split():
+        tag = word.lstrip("#")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def saved_when(bookmark: Bookmark) -> str:
+    """When a bookmark was saved, in the user's local time."""
+    return bookmark.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 class BookmarksScreen(ReaderScreen):
-    """The bookmarks: ``d`` removes (``u`` undoes), ``n`` edits the note, Esc returns."""
+    """The bookmarks: ``d`` removes (``u`` undoes), ``m`` edits the note, ``t`` the tags, Esc returns."""
 
     BINDINGS = [
         Binding("d,delete", "remove", "Remove", id="bookmarks.remove", tooltip="Remove this bookmark (u undoes)"),
         Binding("u", "undo", "Undo", show=False, id="bookmarks.undo", tooltip="Put back the last removed bookmark"),
-        Binding("n", "edit_note", "Note", id="bookmarks.note", tooltip="Write or edit this bookmark's note"),
+        Binding("m", "edit_note", "Note", id="bookmarks.note", tooltip="Write or edit this bookmark's note (memo)"),
+        Binding("t", "edit_tags", "Tags", id="bookmarks.tags", tooltip="Tag this bookmark (words or #words)"),
         Binding("B", "close", "Close", show=False, id="bookmarks.close", tooltip="Back to all headlines"),
         Binding("escape", "back", "Back", id="bookmarks.back", tooltip="Clear the filter, or back to all headlines"),
+        Binding("q", "back(True)", "Close", id="reader.close", tooltip="Close what is open; from the list, back"),
     ]
 
     LIST_TITLE = "Bookmarks"
@@ -50,14 +77,21 @@ class BookmarksScreen(ReaderScreen):
         self.reload()
 
     def haystack(self, article: Article) -> str:
+        # Tags as "#tag": the filter word "#chips" finds the tag, not any "chips" in a title.
         bookmark = self.by_id.get(article.id)
-        extra = f"\n{bookmark.note}\n{' '.join(bookmark.tags)}" if bookmark else ""
+        extra = f"\n{bookmark.note}\n{tag_words(bookmark.tags)}" if bookmark else ""
         return (super().haystack(article) + extra).casefold()
 
     def source_of(self, row: HeadlineRow) -> str:
+        # What the user wrote first (the column is cut to its width), then the source.
         bookmark = self.by_id.get(row.id)
         source = super().source_of(row)
-        return f"✎ {source}" if bookmark is not None and bookmark.note else source
+        if bookmark is None:
+            return source
+        parts = [tag_words(bookmark.tags)] if bookmark.tags else []
+        if bookmark.note:
+            parts.append(f"✎ {bookmark.note}")  # the note itself, on one line
+        return " · ".join([*parts, source])
 
     def rows_for(self, query: str) -> RowProvider:
         # The date column says when each bookmark was saved (the list is in that order).
@@ -72,8 +106,11 @@ class BookmarksScreen(ReaderScreen):
         return self.by_id.get(row.id) if row is not None else None
 
     def note_for(self, article: Article) -> str:
+        """The note, and the tags under it, above the article's text."""
         bookmark = self.by_id.get(article.id)
-        return bookmark.note if bookmark else ""
+        if bookmark is None:
+            return ""
+        return "\n".join(part for part in (bookmark.note, tag_words(bookmark.tags)) if part)
 
     def action_remove(self) -> None:
         bookmark = self._current()
@@ -97,8 +134,20 @@ class BookmarksScreen(ReaderScreen):
 
         self.app.push_screen(NoteScreen(bookmark.article.title, bookmark.note), save)
 
+    def action_edit_tags(self) -> None:
+        bookmark = self._current()
+        if bookmark is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None and self.app.bookmarks.set_tags(bookmark.id, parse_tags(text)) is not None:
+                self.reload()
+
+        dialog = NoteScreen(bookmark.article.title, tag_words(bookmark.tags), heading="Tags", placeholder="china chips")
+        self.app.push_screen(dialog, save)
+
     def action_close(self) -> None:
         self.dismiss()
 
-    def back_from_list(self) -> None:
+    def back_from_list(self, leave: bool = False) -> None:
         self.dismiss()

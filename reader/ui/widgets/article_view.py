@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.geometry import Region
+from textual.message import Message
 from textual.widgets import Static
 
 from reader.entities.kinds import kind_of
 from reader.model import Article, Entity, source_label
 from reader.ui.entity_styles import CURRENT_MENTION, kind_style
 from reader.ui.keys import motion_bindings
-from reader.ui.text import content, line_content
+from reader.ui.text import content, line_content, published_label
 
 MAX_BODY = 100_000
 """Characters of an article's text laid out at most: a 5 MB "article" would stall the UI
@@ -64,6 +66,9 @@ class ArticleView(VerticalScroll, can_focus=True):
     }
     """
 
+    class EndReached(Message):
+        """Space (page down) was pressed with the end of the article already on screen."""
+
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.article: Article | None = None
@@ -105,10 +110,41 @@ class ArticleView(VerticalScroll, can_focus=True):
         # Publisher · section (one helper, one spelling of a missing source), then byline, date.
         parts = [source_label(article.source, article.section), f"By {article.byline}" if article.byline else ""]
         if article.published:
-            parts.append(article.published)
+            parts.append(published_label(article.published))
         meta.update(line_content(" · ".join(p for p in parts if p)))
         self._render_body()
         self.scroll_home(animate=False, immediate=True)
+
+    # -- keys -------------------------------------------------------------------------
+    # Every key scrolls at once, never animated: while an animation runs, the scroll
+    # position lags its target, so the next key of a burst would scroll from the old
+    # place (ten j's in one read scrolled one line, three Spaces one page).
+
+    def _scroll_by(self, lines: float) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self._scroll_by(1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_by(-1)
+
+    def action_page_down(self) -> None:
+        if self.article is not None and self.scroll_y >= self.max_scroll_y:
+            self.post_message(self.EndReached())  # the reading screen goes on to the next article
+            return
+        self._scroll_by(self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self._scroll_by(-self.scrollable_content_region.height)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Colour the shown article's entities (offsets into ``article.body``)."""

@@ -42,7 +42,8 @@ def test_add_list_remove(capsys, data: Path, seed_ids: list[str]) -> None:
     assert status == 0 and err == ""
     rows = [line.split("\t") for line in out.splitlines()]
     assert [row[0] for row in rows] == list(reversed(seed_ids))  # newest first
-    assert all(len(row) == 4 for row in rows)
+    assert all(len(row) == 6 for row in rows)  # id, saved, source, title, tags, note
+    assert all(row[4:] == ["#a #b", "n"] for row in rows)
     status, out, _ = run(capsys, data, "list", "--json")
     records = json.loads(out)
     assert [r["id"] for r in records] == list(reversed(seed_ids))
@@ -51,6 +52,20 @@ def test_add_list_remove(capsys, data: Path, seed_ids: list[str]) -> None:
     status, _, err = run(capsys, data, "remove", seed_ids[0])
     assert status == 1 and err.strip() == f"dateline: no bookmark with id {seed_ids[0]}"
     assert run(capsys, data, "add", seeds, "no-such-id")[0] == 1
+
+
+def test_bare_bookmarks_lists_them_with_notes_and_tags(capsys, data: Path) -> None:
+    with BookmarkStore(data / "bookmarks.sqlite3") as store:
+        store.add(make_article(1), note="first line\nsecond\tline \x1b[31mred", tags=["china", "chips"])
+        store.add(make_article(2))
+    status, out, err = run(capsys, data)
+    assert status == 0 and err == ""
+    bare = out
+    assert run(capsys, data, "list")[1] == bare
+    first, second = [line.split("\t") for line in bare.splitlines()][::-1]
+    assert first[4:] == ["#china #chips", "first line second line [31mred"]
+    assert second[4:] == ["", ""]
+    assert is_safe(bare)
 
 
 def test_data_dir_after_the_action_is_accepted(capsys, data: Path) -> None:

@@ -143,13 +143,73 @@ def test_html_escapes_everything(full_store: BookmarkStore) -> None:
 
 def test_markdown_escapes_specials_in_titles(full_store: BookmarkStore) -> None:
     text = render(full_store.list(), "markdown")
-    assert "## Story 1: what happened \\& why \\[a\\]" in text
-    assert "<script>" not in text and "\\<script\\>" in text and "javascript" not in text
+    assert "## Story 1: what happened & why \\[a\\]" in text
+    assert "\\<script>" in text and "javascript" not in text
+    assert all(text[i - 1] == "\\" for i in range(len(text)) if text.startswith("<script>", i))
     assert escape_markdown("*a* _b_ [c](d) <e> `f` # g | h ~i~ !j") == (
-        "\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\# g \\| h \\~i\\~ \\!j"
+        "\\*a\\* \\_b\\_ \\[c\\](d) \\<e> \\`f\\` # g \\| h \\~i\\~ !j"
     )
     assert escape_markdown("1999. A year") == "1999\\. A year"
     assert escape_markdown("line\nbreak") == "line break"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026-11-29", "open-source", "Oops!", "snake_case names", "Q&A: 3 + 4 = 7", "50% (about) half", "C# and F#"],
+)
+def test_markdown_leaves_what_markdown_would_not_misread(text: str) -> None:
+    assert escape_markdown(text) == text
+
+
+TRICKY = [
+    "# Not a heading",
+    "## Nor this",
+    "1. Not a list",
+    "2026. A year",
+    "3) Three",
+    "- not a bullet",
+    "+ nor this",
+    "* nor this",
+    "---",
+    "===",
+    "> not a quote",
+    "`not code`",
+    "``double``",
+    "[x](y)",
+    "![alt](http://example.com/i.png)",
+    "*not emphasis* and **not strong**",
+    "_not emphasis_ but snake_case",
+    "<b>not html</b> <http://example.com>",
+    "&amp; stays &amp; and &#38; too",
+    "a | b | c",
+    "~~not struck~~",
+    "Learn C #",
+    "back\\slash at the end\\",
+    "    four spaces",
+]
+
+
+def _rendered_text(markdown: str) -> tuple[str, set[str]]:
+    """What a Markdown renderer shows for ``markdown``, and the HTML tags it made."""
+    import html
+    import re
+
+    from markdown_it import MarkdownIt
+
+    page = MarkdownIt("gfm-like", {"linkify": False}).render(markdown)
+    tags = set(re.findall(r"<([a-z0-9]+)", page))
+    return html.unescape(re.sub(r"<[^>]+>", "", page)).strip(), tags
+
+
+@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("context", ["paragraph", "heading", "quote"])
+def test_markdown_renders_tricky_text_literally(text: str, context: str) -> None:
+    escaped = escape_markdown(text)
+    markdown = {"paragraph": escaped, "heading": f"## {escaped}", "quote": f"> {escaped}\n> {escaped}"}[context]
+    shown, tags = _rendered_text(markdown)
+    expected = text.strip() if context != "quote" else f"{text.strip()}\n{text.strip()}"
+    assert shown == expected
+    assert tags <= {"p", "h2", "blockquote"}
 
 
 def test_write_atomic_refuses_to_overwrite_unless_asked(tmp_path: Path) -> None:
