@@ -1,7 +1,8 @@
 """Keys that arrive in one read (as over SSH) act exactly as if typed one by one.
 
-Each test starts the real ``dateline`` in a pseudo-terminal at 80×24 (see
-``tests/terminal.py``), writes a burst of keys in ONE ``os.write`` and reads the screen
+Each test starts the real ``dateline`` in a pseudo-terminal (see ``tests/terminal.py``),
+130×30 so that the list and the article stand side by side (below 120 columns the article
+opens full width; the keys are routed the same way), writes a burst of keys in ONE ``os.write`` and reads the screen
 through pyte. Selected with ``-m pty``; they run in the normal suite too.
 """
 
@@ -17,13 +18,17 @@ from reader.sources import load_sources
 
 pytestmark = pytest.mark.pty
 
-# The seed article long enough for several pages at 80×24.
+# The seed article long enough for several pages.
 LONGEST = max(range(len(load_sources().articles)), key=lambda i: len(load_sources().articles[i].body))
+
+
+SPLIT = (130, 30)
 
 
 def start(tmp_path: Path, name: str = "app", **kwargs) -> PtyApp:
     home = tmp_path / name
     home.mkdir()
+    kwargs.setdefault("size", SPLIT)
     app = PtyApp(home, **kwargs)
     app.wait_for_text("Headlines")
     app.wait_for(lambda a: a.article_lines()[:1] != [], "the article pane")
@@ -41,7 +46,7 @@ def open_longest(app: PtyApp) -> None:
 def test_enter_then_j_after_a_filter_moves_in_the_list_not_the_filter(tmp_path: Path) -> None:
     with start(tmp_path) as app:
         app.write("/china\rj")
-        app.wait_for_text("filter: china")
+        app.wait_for_text("search: china")
         app.wait_for_text("Article 2/")  # the j moved the cursor in the list
         app.wait_until_stable()
         assert "chinaj" not in app.text()
@@ -50,7 +55,7 @@ def test_enter_then_j_after_a_filter_moves_in_the_list_not_the_filter(tmp_path: 
 def test_slash_after_letters_in_one_write_keeps_its_place(tmp_path: Path) -> None:
     with start(tmp_path) as app:
         app.write("/T[/]")
-        app.wait_for_text("filter: T[/]")
+        app.wait_for_text("search: T[/]")
         assert "/T[]" not in app.text()
 
 
@@ -159,3 +164,23 @@ def test_ctrl_c_quits(tmp_path: Path) -> None:
     with start(tmp_path) as app:
         app.write("/abc\x03")  # even from the filter field
         assert app.wait_for_exit() == 0
+
+
+def test_enter_and_ten_js_in_one_write_at_80x24_scroll_the_full_width_article(tmp_path: Path) -> None:
+    """At 80×24 Enter opens the article full width; j's arriving with it scroll that article."""
+    home = tmp_path / "narrow"
+    home.mkdir()
+    with PtyApp(home, size=(80, 24)) as app:
+        app.wait_for_text("Headlines")
+        app.wait_until_stable()
+        app.write("j" * LONGEST + "\r")
+        app.wait_for_text(f"Article {LONGEST + 1}/")
+        app.wait_until_stable()
+        before = app.article_lines()[:-1]
+        app.write("\x1b")  # back to the list, at the same place
+        app.wait_for_text("Headlines")
+        app.wait_until_stable()
+        app.write("\r" + "j" * 10)  # Enter and ten j's in one write
+        app.wait_for(lambda a: a.article_lines()[:1] == before[10:11], "the article to scroll ten lines")
+        app.wait_until_stable()
+        assert app.article_lines()[:-1][: len(before) - 10] == before[10:]
