@@ -51,6 +51,11 @@ class EntityProgress(Message):
         return isinstance(message, EntityProgress)
 
 
+def _lazy_builtin(text: str) -> list[Entity]:
+    """The built-in recogniser, built (once) on the first call rather than at start-up."""
+    return get_recogniser("builtin").recognise(text)
+
+
 # The entity indexer starts this long after the first paint (it loads the recogniser's
 # data and shares the GIL with the UI thread): nothing on the start-up path waits for it.
 INDEX_DELAY = 1.0
@@ -93,7 +98,10 @@ class DatelineApp(App[None]):
         when the recogniser cannot be loaded, before the UI starts.
         """
         super().__init__()
-        self.recognise = recognise or get_recogniser(ner).recognise
+        # The built-in recogniser loads its gazetteers (seconds) on first use, in a worker
+        # thread: nothing on the way to the first paint waits for it. spaCy is loaded now so
+        # that a missing model is one clear error before the UI starts.
+        self.recognise = recognise or (_lazy_builtin if ner == "builtin" else get_recogniser(ner).recognise)
         self.entity_cache = EntityCache(self.recognise)
         self._owns_library = not isinstance(library, Library)
         self.library = library if isinstance(library, Library) else Library.open(library, recogniser=ner)
@@ -165,8 +173,10 @@ class DatelineApp(App[None]):
             )
         main = self._main_screen()
         if main is not None:
-            if report.added or report.updated or report.removed or main.reading_sources:
-                main.reload()
+            if report.added or report.updated or report.removed:
+                main.reload()  # asks the library again (100,000 rows: not when nothing changed)
+            else:
+                main.sources_read()
             main.count_unread()
         if self.index_entities:
             self._schedule_indexer()

@@ -121,7 +121,8 @@ class MainScreen(ReaderScreen):
         super().__init__([], entity_cache)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual calls ReaderScreen.on_mount too (every class's handler in the MRO, this
+        # one first): calling super() here would ask the library twice.
         self._mounted = True
         self.refresh_marks()
         self.count_unread()
@@ -157,6 +158,12 @@ class MainScreen(ReaderScreen):
         self.reading_sources = False
         if self._mounted:  # else on_mount asks the library anyway
             self._apply_filters()
+
+    def sources_read(self) -> None:
+        """The sources were read again and nothing changed."""
+        self.reading_sources = False
+        if self._mounted:
+            self._update_titles()
 
     def entities_of(self, article: Article) -> tuple[Entity, ...]:
         # Runs in a worker thread: the library's stored entities when the indexer (or an

@@ -235,13 +235,13 @@ class ReaderScreen(Screen[None]):
 
     def _apply_layout(self) -> None:
         full = self.full_width
-        before = self.classes
+        was_reading = self.has_class("-reading")
         self.set_class(full, "-full")
         self.set_class(not full and self.has_class("-stacked-width"), "-stacked")
         self.set_class(full and self._reading_focus(), "-reading")
         if not self._article_hidden():
             self._catch_up()
-        if self.classes != before and self.is_current:
+        if self.has_class("-reading") != was_reading and self.is_current:
             # The classes' styles apply at once, the new layout only on the next refresh.
             # Lay out now, so that keys arriving in the same burst as Enter ("<Enter>jjj"
             # over SSH) scroll an article that already has its full-width size.
