@@ -56,12 +56,14 @@ class EntityLegend(Static):
 
     def show_for(self, highlight: bool, entities: Sequence[Entity] | None, has_article: bool) -> None:
         if not highlight:
-            self.update(Content.assemble(("Highlighting off", "italic"), " · e turns it on"))
+            legend = Content.assemble(("Highlighting off", "italic"), " · e turns it on")
         elif entities is None and has_article:
-            self.update(Content("Finding entities…").stylize("italic"))
+            legend = Content("Finding entities…").stylize("italic")
         else:
             no_color = self.app.no_color
-            self.update(Content(" ").join(Content(k.short).stylize(kind_style(k, no_color)) for k in KINDS))
+            legend = Content(" ").join(Content(k.short).stylize(kind_style(k, no_color)) for k in KINDS)
+        # One line, always (styles/app.tcss): a new legend never needs a new layout of the screen.
+        self.update(legend, layout=False)
 
 
 class ReaderScreen(Screen[None]):
