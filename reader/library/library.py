@@ -307,6 +307,9 @@ class Library:
     # -- internals -------------------------------------------------------------------------------------
 
     def _seed(self) -> None:
+        with self._read() as connection:  # the common case, without taking the write lock
+            if connection.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone() is not None:
+                return
         with self._write() as connection:
             if connection.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone() is not None:
                 return
