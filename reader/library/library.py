@@ -180,6 +180,13 @@ class Library:
                     kind.refresh(jobs, writer)
                 except sqlite3.DatabaseError as error:
                     raise database.error_for(error, self.path, "refresh the library") from None
+                except LibraryError:
+                    raise
+                except Exception as error:  # a kind's bug: its unfinished sources fail, in one line each
+                    message = clean_line(f"the {kind_name} reader failed: {type(error).__name__}: {error}")
+                    for job in jobs:
+                        if not writer.finished(job):
+                            writer.failed(job, message[:300])
             with self._read() as connection:
                 pending = connection.execute("SELECT 1 FROM pending_read LIMIT 1").fetchone() is not None
             if pending:

@@ -124,6 +124,7 @@ class Writer:
         self.report = RefreshReport(sources=total)
         self._total = total
         self._done = 0
+        self._finished: set[int] = set()
         self._now = int(time.time())
 
     # -- Sink -----------------------------------------------------------------------------------
@@ -245,7 +246,12 @@ class Writer:
             index_new(connection, before_insert)
         return sum(1 for article_id in unique if article_id not in known)
 
+    def finished(self, job: Job) -> bool:
+        """Whether the kind has ended ``job`` (done, unchanged or failed)."""
+        return job.source_id in self._finished
+
     def _finish(self, job: Job, error: str = "") -> None:
+        self._finished.add(job.source_id)
         self._done += 1
         self._tell(job, error=error, fraction=1.0)
 
