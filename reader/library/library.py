@@ -24,7 +24,7 @@ from reader.library.query import Query, parse_query
 from reader.library.refresh import Job, RefreshProgress, RefreshReport
 from reader.library.results import Results, compile_filters, matching_sql, ordered_rowids
 from reader.library.source_table import SourceInfo
-from reader.library.writer import Writer, delete_articles, immediate
+from reader.library.writer import Writer, delete_articles, hand_over, immediate
 from reader.model import Article, Entity
 from reader.paths import data_dir, seeds_dir
 from reader.sanitize import clean_line
@@ -124,6 +124,7 @@ class Library:
         info = self._find(name_or_location)
         with self._write() as connection:
             connection.execute("DELETE FROM also_in WHERE source_id = ?", (info.id,))
+            hand_over(connection, "source_id = ?", (info.id,))  # bookmarked ones too
             delete_articles(connection, "source_id = ? AND id NOT IN (SELECT article_id FROM bookmarked)", (info.id,))
             connection.execute("UPDATE articles SET source_id = NULL WHERE source_id = ?", (info.id,))
             connection.execute("DELETE FROM sources WHERE id = ?", (info.id,))

@@ -68,19 +68,25 @@ _OTHER_HOLDER = (
 )
 
 
-def delete_articles(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> int:
-    """Let go of the articles matching ``condition``: one that another source also has passes to
-    it; the rest are deleted with their index entries. Returns how many were deleted."""
+def hand_over(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> None:
+    """The articles matching ``condition`` that another source also has pass to that source."""
+    if connection.execute("SELECT 1 FROM also_in LIMIT 1").fetchone() is None:
+        return
     connection.execute(
         f"UPDATE articles SET source_id = (SELECT x.source_id {_OTHER_HOLDER}), "
         f"gen = (SELECT s.gen {_OTHER_HOLDER}), origin = (SELECT x.origin {_OTHER_HOLDER}) "
         f"WHERE {condition} AND EXISTS (SELECT 1 {_OTHER_HOLDER})",
         params,
     )
-    if connection.execute("SELECT 1 FROM also_in LIMIT 1").fetchone() is not None:
-        connection.execute(  # the new owners' memberships are now their ownership
-            "DELETE FROM also_in WHERE source_id = (SELECT a.source_id FROM articles a WHERE a.id = also_in.article_id)"
-        )
+    connection.execute(  # the new owners' memberships are now their ownership
+        "DELETE FROM also_in WHERE source_id = (SELECT a.source_id FROM articles a WHERE a.id = also_in.article_id)"
+    )
+
+
+def delete_articles(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> int:
+    """Let go of the articles matching ``condition``: one that another source also has passes to
+    it (:func:`hand_over`); the rest are deleted with their index entries. Returns how many were deleted."""
+    hand_over(connection, condition, params)
     connection.execute(
         f"INSERT INTO articles_fts (articles_fts, rowid, {FTS_COLUMNS}) "
         f"SELECT 'delete', n, {FTS_COLUMNS} FROM articles WHERE {condition}",

@@ -255,3 +255,16 @@ def test_a_kind_that_raises_fails_its_sources_in_one_line(library: Library, tmp_
     assert report.errors == [("two", "the broken reader failed: ValueError: bad feed [31m")]
     assert {s.name: s.error for s in library.sources()}["two"].startswith("the broken reader failed")
     assert library.refresh(["one"]).errors == [("one", "this Dateline cannot read sources of kind 'broken'")]
+
+
+def test_a_bookmarked_shared_article_passes_to_the_other_source_not_to_nowhere(
+    library: Library, tmp_path: Path
+) -> None:
+    library.add_source(str(dump(tmp_path / "a.txt", [1, 2])))
+    library.add_source(str(dump(tmp_path / "b.txt", [2])))
+    library.refresh()
+    shared = next(h.id for h in library.results("").window(0, 5) if h.title.endswith(" 2"))
+    library.set_bookmarked([shared])
+    library.remove_source("a")
+    [headline] = library.results("").window(0, 5)
+    assert headline.id == shared and headline.source_name == "b"
