@@ -161,7 +161,7 @@ def iter_articles(lines: Iterable[str], origin: str = "") -> Iterator[Article]:
         # clean() turns these into line breaks for parse(); split here the same way.
         pieces = _AFTER_EXTRA_BREAK.split(raw) if _EXTRA_BREAKS(raw) else (raw,)
         for line in pieces:
-            if len(line) <= 200 and _is_separator(line):
+            if len(line) <= 200 and "R" in line and _is_separator(line):
                 if article := _chunk_article(chunk, origin):
                     yield article
                 chunk = []
