@@ -22,7 +22,7 @@ from reader.library import database, entity_index, refresh, schema, source_table
 from reader.library.database import LibraryError
 from reader.library.query import Query, parse_query
 from reader.library.refresh import Job, RefreshProgress, RefreshReport
-from reader.library.results import Results, compile_filters, matching_sql, ordered_rowids
+from reader.library.results import OrderCache, Results, compile_filters, matching_sql, ordered_rowids
 from reader.library.source_table import SourceInfo
 from reader.library.writer import Writer, delete_articles, hand_over, immediate
 from reader.model import Article, Entity
@@ -47,6 +47,7 @@ class Library:
         """Whose entities :meth:`entities`, :meth:`entity_backlog` and ``entity:`` use."""
         self._lock = threading.RLock()
         self._publishers: tuple[tuple[int, int], list[str]] | None = None
+        self._order_cache = OrderCache()
 
     @classmethod
     def open(
@@ -205,8 +206,12 @@ class Library:
         if isinstance(query, str):
             query = parse_query(query)
         with self._read() as connection:
-            where, params = self._filters(connection, query)
-            rowids = ordered_rowids(connection, query, where, params, order)
+            connection.execute("BEGIN")  # one snapshot for the cached order and the query
+            try:
+                where, params = self._filters(connection, query, excluded=False)
+                rowids = ordered_rowids(connection, query, where, params, order, self._order_cache)
+            finally:
+                connection.execute("COMMIT")
         return Results(rowids, self._fetch)
 
     def article(self, article_id: str) -> Article | None:
@@ -326,13 +331,15 @@ class Library:
         if not has_sources and seeds_dir().is_dir():
             self.add_source(str(seeds_dir()), name="seeds", kind="dump")
 
-    def _filters(self, connection: sqlite3.Connection, query: Query) -> tuple[list[str], list[Any]]:
+    def _filters(
+        self, connection: sqlite3.Connection, query: Query, *, excluded: bool = True
+    ) -> tuple[list[str], list[Any]]:
         source_ids: list[int] = []
         publishers: list[str] = []
         if query.sources:
             known = self._known_publishers(connection)
             source_ids, publishers = source_table.resolve_filter(connection, query.sources, known)
-        return compile_filters(query, source_ids, publishers, self.recogniser)
+        return compile_filters(query, source_ids, publishers, self.recogniser, excluded=excluded)
 
     def _known_publishers(self, connection: sqlite3.Connection) -> list[str]:
         stamp = (connection.execute("PRAGMA data_version").fetchone()[0], connection.total_changes)

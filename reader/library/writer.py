@@ -83,6 +83,13 @@ def hand_over(connection: sqlite3.Connection, condition: str, params: Sequence[A
     )
 
 
+def bump_order(connection: sqlite3.Connection) -> None:
+    """Note that articles were added, removed or reordered (what caches of the order watch)."""
+    connection.execute(
+        "INSERT INTO meta (key, value) VALUES ('order', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1"
+    )
+
+
 def delete_articles(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> int:
     """Let go of the articles matching ``condition``: one that another source also has passes to
     it (:func:`hand_over`); the rest are deleted with their index entries. Returns how many were deleted."""
@@ -92,7 +99,10 @@ def delete_articles(connection: sqlite3.Connection, condition: str, params: Sequ
         f"SELECT 'delete', n, {FTS_COLUMNS} FROM articles WHERE {condition}",
         params,
     )
-    return max(connection.execute(f"DELETE FROM articles WHERE {condition}", params).rowcount, 0)
+    deleted = max(connection.execute(f"DELETE FROM articles WHERE {condition}", params).rowcount, 0)
+    if deleted:
+        bump_order(connection)
+    return deleted
 
 
 def last_rowid(connection: sqlite3.Connection) -> int:
@@ -249,6 +259,7 @@ class Writer:
                 )
             before_insert = last_rowid(connection)
             connection.executemany(UPSERT_SQL, rows)
+            bump_order(connection)
             index_new(connection, before_insert)
         return sum(1 for article_id in unique if article_id not in known)
 
