@@ -4,7 +4,7 @@ Prints figures; asserts nothing (the machines are shared and noisy: run it twice
 
     python benchmarks/bench_library.py [--articles N] [--runs K] [--dir DIR] [--no-breakdown]
 
-Generates a dump of N articles (default 100,000, about 127 MB) from the seed corpus's
+Generates a dump of N articles (default 100,000, about 125 MB) from the seed corpus's
 vocabulary (deterministic: a seeded random), in a temporary directory (or DIR, kept), then:
 
 - ingest into a fresh library in a child process: wall time and that process's peak RSS;
