@@ -19,6 +19,8 @@ CORE = [
     "reader.store",
     "reader.library",
     "reader.library.dump_kind",
+    "reader.library.indexer",
+    "reader.commands.library_support",
     "reader.cli",
 ]
 
