@@ -77,9 +77,7 @@ def test_bookmarks_screen_80x24(snap_compare, monkeypatch: pytest.MonkeyPatch) -
     async def save_two(pilot) -> None:
         await pilot.press("b", "j", "j", "b", "B")
         await pilot.app.workers.wait_for_complete()
-        # The "Bookmarked" toasts expire after seconds of wall time: on a busy machine they are
-        # gone before the picture is taken, on an idle one not. The picture is of the screen.
-        pilot.app.clear_notifications()
+        pilot.app.clear_notifications()  # toasts expire on the clock: not in the picture
         await pilot.pause()
 
     # The date column says when each bookmark was saved: "now", whatever the clock.

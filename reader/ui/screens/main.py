@@ -17,7 +17,7 @@ from textual.message import Message
 
 from reader.entities.cache import EntityCache
 from reader.entities.index import EntitySummary, keys_for
-from reader.library import Library, Query
+from reader.library import Library, Query, Results
 from reader.model import Article, Entity
 from reader.sanitize import clean_line
 from reader.ui.library_rows import LibraryRows
@@ -126,6 +126,7 @@ class MainScreen(ReaderScreen):
         self.entity_status = ""
         """One short line on background entity recognition ('' when done or not running)."""
         self._total = 0
+        self._everything: Results | None = None
         self._mounted = False
         self.reading_sources = reading_sources
         super().__init__([], entity_cache)
@@ -135,7 +136,8 @@ class MainScreen(ReaderScreen):
             self.app.exit()
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual calls ReaderScreen.on_mount too (every class's handler in the MRO, this
+        # one first): calling super() here would ask the library twice.
         self._mounted = True
         self.refresh_marks()
         self.count_unread()
@@ -153,7 +155,15 @@ class MainScreen(ReaderScreen):
         return query
 
     def rows_for(self, query: str) -> RowProvider:
-        results = self.library.results(self.library_query(query))
+        parsed = self.library_query(query)
+        if parsed.is_empty:
+            # The whole library (every rowid, 100,000 of them) is kept between searches, so
+            # that Esc after a search is instant; a refresh that changed something drops it.
+            if self._everything is None:
+                self._everything = self.library.results(parsed)
+            results = self._everything
+        else:
+            results = self.library.results(parsed)
         if not self.is_filtered:
             self._total = len(results)
         elif not self._total:
@@ -169,9 +179,16 @@ class MainScreen(ReaderScreen):
     def reload(self) -> None:
         """Ask the library again (after a refresh): filters apply, the cursor stays on its article."""
         self._total = 0
+        self._everything = None
         self.reading_sources = False
         if self._mounted:  # else on_mount asks the library anyway
             self._apply_filters()
+
+    def sources_read(self) -> None:
+        """The sources were read again and nothing changed."""
+        self.reading_sources = False
+        if self._mounted:
+            self._update_titles()
 
     def entities_of(self, article: Article) -> tuple[Entity, ...]:
         # Runs in a worker thread: the library's stored entities when the indexer (or an
