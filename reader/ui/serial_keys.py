@@ -13,8 +13,16 @@ to the screen have handled it (and what it caused, e.g. ``Input.Submitted`` movi
 the focus), runs the non-priority bindings itself at that moment, and waits again for
 what they caused. Only then is the next key routed, against the focus of that moment.
 
+When no widget on the way handles keys itself (no ``_on_key`` of its own as an Input
+has, no ``on_key``/``key_<name>``), the key would only bubble up to the bindings: they
+run at once, without the round trip (a held ``j`` stays quick).
+
 The waits are bounded (:data:`KEY_SETTLE_TIMEOUT`): a widget that waits on the app
 while handling a key costs that long once, instead of hanging the app.
+
+This mirrors ``App.on_event``'s key branch and uses a few of Textual's private names
+(``_check_bindings``, ``_forward_event``, ``_message_queue``, ``textual._dispatch_key``);
+the pty tests (tests/pty) are what tell whether a Textual upgrade kept them.
 """
 
 from __future__ import annotations

@@ -48,7 +48,15 @@ class BookmarksScreen(ReaderScreen):
         Binding("m", "edit_note", "Note", id="bookmarks.note", tooltip="Write or edit this bookmark's note (memo)"),
         Binding("t", "edit_tags", "Tags", id="bookmarks.tags", tooltip="Tag this bookmark (words or #words)"),
         Binding("B", "close", "Close", show=False, id="bookmarks.close", tooltip="Back to all headlines"),
-        Binding("escape", "back", "Back", id="bookmarks.back", tooltip="Clear the filter, or back to all headlines"),
+        # Not in the footer: q (shown) does the same, and leaves room for m and t.
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            id="bookmarks.back",
+            tooltip="Clear the filter, or back to all headlines",
+        ),
         Binding("q", "back(True)", "Close", id="reader.close", tooltip="Close what is open; from the list, back"),
     ]
 
