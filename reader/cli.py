@@ -27,6 +27,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -115,12 +116,18 @@ def add_ner_option(parser: argparse.ArgumentParser) -> None:
 class _Version(argparse.Action):
     """``--version``, reading the version only when asked (importlib.metadata is slow to import)."""
 
-    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
         super().__init__(
             option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help="show the version and exit"
         )
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         import reader
 
         print(f"dateline {reader.__version__}")
@@ -314,8 +321,8 @@ def _run_app(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     except LibraryError as error:
         raise CliError(f"cannot open the library: {error}") from None
-    for error in app.load_errors:
-        print(f"dateline: {error}", file=sys.stderr)
+    for message in app.load_errors:
+        print(f"dateline: {message}", file=sys.stderr)
     if args.sources and not app.shown_sources:
         app.bookmarks.close()
         app.writer.close()

@@ -20,17 +20,13 @@ Core module: no textual or rich imports.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.paths import config_path
 from reader.sanitize import clean_line
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10: no tomllib; the file is then reported, not read
-    tomllib = None  # type: ignore[assignment]
 
 LAYOUTS = ("auto", "split", "stacked")
 """``layout`` values: choose by width (stacked below 70 columns), or always one of the two."""
@@ -100,9 +96,6 @@ def load(path: Path | None = None) -> Config:
 def parse(text: str, config: Config | None = None) -> Config:
     """Check and take in the config ``text``."""
     config = config or Config()
-    if tomllib is None:
-        config.errors.append(f"{config.path or 'config'}: reading it needs Python 3.11 or newer; using the defaults")
-        return config
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         gc.unfreeze()
 
 
-def _run(args: argparse.Namespace, data: str, source: str, recogniser) -> int:
+def _run(args: argparse.Namespace, data: str, source: str, recogniser: Recogniser) -> int:
     out = sys.stdout
     if hasattr(out, "reconfigure") and (out.encoding or "").lower().replace("-", "") != "utf8":
         out.reconfigure(encoding="utf-8")  # entity text and JSON are written as UTF-8
@@ -152,7 +152,7 @@ def _run(args: argparse.Namespace, data: str, source: str, recogniser) -> int:
     return 0
 
 
-def _explain(args: argparse.Namespace, data: str, recogniser, out: TextIO) -> int:
+def _explain(args: argparse.Namespace, data: str, recogniser: Recogniser, out: TextIO) -> int:
     explain = getattr(recogniser, "explain", None)
     if explain is None:
         raise CliError("--explain works with the built-in recogniser only (--ner builtin)")

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 try:  # CPython 3.11+
-    import _sre
+    import _sre  # type: ignore[import-not-found]
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     _ENGINE = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"

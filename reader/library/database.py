@@ -198,7 +198,7 @@ def _salvage_sources(moved: Path) -> list[SalvagedSource]:
             raise ValueError("not a source row")
         if not isinstance(json.loads(tags), list) or not isinstance(json.loads(state), dict):  # type: ignore[arg-type]
             raise ValueError("not a source row")
-        return location, SalvagedSource(name, location, kind, tags, added_at)  # type: ignore[arg-type]
+        return str(location), SalvagedSource(str(name), str(location), str(kind), str(tags), added_at)
 
     try:
         found = recovery.salvage_rows(moved, "sources", schema.SOURCE_COLUMNS, decode, max_probes=10_000)

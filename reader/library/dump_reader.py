@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.model import Article
-from reader.sources import SourceError, dump
+from reader.sources import SourceError, dump, open_source_file, sniff_encoding
 
 SNIFF = 65536
 PARALLEL_BYTES = 4 << 20
@@ -45,21 +45,13 @@ def read_dump(path: Path) -> Iterator[tuple[Article, int]]:
 
 
 def _parse(path: Path) -> Iterator[tuple[Article, int]]:
-    if path.exists() and not path.is_file():
-        raise SourceError("not a regular file")  # a FIFO or a device would block or never end
-    try:
-        raw = open(path, "rb", buffering=SNIFF)  # noqa: SIM115 - closed below, also when the consumer stops early
-    except FileNotFoundError:
-        raise SourceError("no such file or directory") from None
-    except PermissionError:
-        raise SourceError("permission denied") from None
-    except OSError as error:
-        raise SourceError(error.strerror or str(error)) from None
+    # Regular files only (a FIFO or a device would block or never end), at most the size cap.
+    raw = open_source_file(path)
     with raw:
         head = raw.peek(SNIFF)[:SNIFF]
-        if b"\x00" in head:
-            raise SourceError("binary file, not text")
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline=None)
+        codec, skip = sniff_encoding(head)  # UTF-8, or UTF-16/32 with a BOM; refuses binary
+        raw.read(skip)
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig" if codec == "utf-8" else codec, newline=None)
         count = 0
         try:
             for article in dump.iter_articles(text, origin=str(path)):
@@ -76,7 +68,7 @@ def _parse(path: Path) -> Iterator[tuple[Article, int]]:
 def _helper_main(path: str, out: Any) -> None:
     """In the helper process: parse ``path`` and send ``("articles", [tuples], offset)`` batches,
     then ``("end",)``, or ``("error", message)``."""
-    batch: list[tuple] = []
+    batch: list[tuple[Any, ...]] = []
     offset = 0
     try:
         for article, offset in _parse(Path(path)):
@@ -93,7 +85,7 @@ def _helper_main(path: str, out: Any) -> None:
         out.put(("error", f"could not be parsed ({type(error).__name__})"))
 
 
-def _to_tuple(article: Article) -> tuple:
+def _to_tuple(article: Article) -> tuple[Any, ...]:
     return (
         article.id,
         article.title,

@@ -370,7 +370,7 @@ class Library:
         with self._read() as connection:
             return source_table.find(connection, name_or_location)
 
-    def _fetch(self, sql: str, params: list[Any]) -> list[tuple]:
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         with self._read() as connection:
             return connection.execute(sql, params).fetchall()
 

@@ -98,8 +98,8 @@ def _searchable(text: str) -> str:
 
 def parse_query(text: str) -> Query:
     """Read ``text`` in the search language. Never raises: what is not understood is words."""
-    if not isinstance(text, str):
-        text = str(text)
+    if not isinstance(text, str):  # a caller's mistake, not the user's: still never raises
+        text = str(text)  # type: ignore[unreachable]
     words: list[str] = []
     phrases: list[str] = []
     excluded: list[str] = []

@@ -47,7 +47,7 @@ _HEADLINE_SQL = (
 class Results:
     """The articles matching a query, in order. ``len()`` is the count; rows are read by :meth:`window`."""
 
-    def __init__(self, rowids: array, fetch: Callable[[str, list[Any]], list[tuple]]) -> None:
+    def __init__(self, rowids: array[int], fetch: Callable[[str, list[Any]], list[tuple[Any, ...]]]) -> None:
         self._rowids = rowids
         self._fetch = fetch
 
@@ -152,7 +152,7 @@ def matching_sql(query: Query, where: list[str], params: list[Any]) -> tuple[str
     return f"SELECT a.n FROM articles a INDEXED BY articles_order{condition}", params
 
 
-def fetch_ints(connection: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> array:
+def fetch_ints(connection: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> array[int]:
     """The integers ``sql`` (one ``group_concat`` column) gives, as an array: aggregated in SQLite,
     decoded in C, with no Python object per row."""
     text = connection.execute(sql, params).fetchone()[0]
@@ -171,9 +171,9 @@ class OrderCache:
     def __init__(self) -> None:
         self._stamp: object = object()
         self._order = array("q")
-        self._positions: array | None = None
+        self._positions: array[int] | None = None
 
-    def order(self, connection: sqlite3.Connection) -> array:
+    def order(self, connection: sqlite3.Connection) -> array[int]:
         row = connection.execute("SELECT value FROM meta WHERE key = 'order'").fetchone()
         stamp = row[0] if row else 0
         if stamp != self._stamp:
@@ -186,7 +186,7 @@ class OrderCache:
             self._stamp = stamp
         return self._order
 
-    def positions(self) -> array:
+    def positions(self) -> array[int]:
         """``positions[rowid]``: where the article is in :meth:`order` (built on first use)."""
         if self._positions is None:
             positions = array("q", bytes(8 * (max(self._order, default=0) + 1)))
@@ -203,7 +203,7 @@ def ordered_rowids(
     params: list[Any],
     order: str,
     cache: OrderCache,
-) -> array:
+) -> array[int]:
     """Run the query: the rowids of every match, in ``order`` ("newest" or "rank").
 
     Inside one read transaction (the caller's); ``where`` must not hold the exclusions
@@ -243,14 +243,14 @@ def ordered_rowids(
     return array("q", kept)
 
 
-def _hits(connection: sqlite3.Connection, expression: str) -> array:
+def _hits(connection: sqlite3.Connection, expression: str) -> array[int]:
     """The rowids of the articles matching the FTS5 ``expression``, in rowid order."""
     return fetch_ints(
         connection, "SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?", [expression]
     )
 
 
-def _mask(rowids: array, size: int) -> bytearray:
+def _mask(rowids: array[int], size: int) -> bytearray:
     """``mask[rowid]`` is 1 for each of ``rowids``, else 0."""
     mask = bytearray(size)
     deque(map(mask.__setitem__, rowids, repeat(1)), maxlen=0)  # in C, no Python loop

@@ -186,7 +186,7 @@ def migrate(connection: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> 
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {target}")
         connection.execute("COMMIT")
-        return changed
+        return bool(changed)
     except BaseException:
         if connection.in_transaction:
             connection.execute("ROLLBACK")

@@ -12,6 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from reader.library.database import LibraryError
 from reader.sanitize import clean_line
@@ -120,7 +121,7 @@ def resolve_filter(
     return source_ids, chosen
 
 
-def _source(row: tuple, total: int, unread: float) -> SourceInfo:
+def _source(row: tuple[Any, ...], total: int, unread: float) -> SourceInfo:
     source_id, name, location, kind, tags, error, refreshed_at = row
     try:
         tag_list = tuple(str(t) for t in json.loads(tags))

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, TextIO
 
 from reader.model import Article
 from reader.paths import seeds_dir
@@ -112,7 +112,7 @@ class _CappedFile(io.FileIO):
         if self._left < 0:
             raise _too_large(self._limit)
 
-    def readinto(self, buffer) -> int | None:  # type: ignore[no-untyped-def, override]
+    def readinto(self, buffer: Any) -> int | None:
         size = super().readinto(buffer)
         self._count(size or 0)
         return size
@@ -162,7 +162,7 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def open_source_file(path: str | os.PathLike[str], max_size: int | None = None) -> BinaryIO:
+def open_source_file(path: str | os.PathLike[str], max_size: int | None = None) -> io.BufferedReader:
     """Open one source file for reading, refusing what could hang or flood the reader.
 
     Only a regular file is read: a FIFO, a device (``/dev/zero``, ``/dev/urandom``, a
@@ -190,7 +190,7 @@ def open_source_file(path: str | os.PathLike[str], max_size: int | None = None) 
         if info.st_size > limit:
             raise _too_large(limit)
         os.set_blocking(fd, True)
-        return io.BufferedReader(_CappedFile(fd, limit))  # type: ignore[return-value]
+        return io.BufferedReader(_CappedFile(fd, limit))  # type: ignore[arg-type]
     except BaseException:
         os.close(fd)
         raise
@@ -224,7 +224,7 @@ def open_source_text(path: str | os.PathLike[str], max_size: int | None = None) 
     """
     binary = open_source_file(path, max_size)
     try:
-        head = binary.peek(65536)[:65536]  # type: ignore[attr-defined]
+        head = binary.peek(65536)[:65536]
         codec, skip = sniff_encoding(head)
         binary.read(skip)
         return io.TextIOWrapper(binary, encoding=codec, newline=None)

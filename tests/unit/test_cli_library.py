@@ -89,7 +89,7 @@ def test_refresh_summary_line_and_failures(capsys: pytest.CaptureFixture[str], t
     news.write_bytes(b"\x00\x01")
     status, out, err = run(capsys, "refresh")
     assert status == 1
-    assert err == "dateline: news: binary file, not text\n"
+    assert err == "dateline: news: binary file, not text (UTF-16 or UTF-32 text needs a byte-order mark)\n"
     assert out.endswith("1 failed\n")
     status, _, err = run(capsys, "refresh", "nope")
     assert status == 1 and err == "dateline: no source named nope\n"

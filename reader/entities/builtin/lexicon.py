@@ -282,4 +282,4 @@ class Lexicon:
     def before_state(self, text: str, end: int) -> bool:
         """True when a state or country follows after a comma: "Cupertino, California"."""
         match = COMMA_NAME.match(text, end)
-        return bool(match) and match.group(1) in self.states
+        return match is not None and match.group(1) in self.states

@@ -51,7 +51,7 @@ def strip_possessive(text: str, start: int, end: int, evidence: Evidence) -> int
 
 
 def find_runs(lex: Lexicon, text: str, lines: Lines, taken: Coverage) -> list[Run]:
-    runs = []
+    runs: list[Run] = []
     for match in RUN.finditer(text):
         start = match.start()
         kind = lines.kind(start)
