@@ -78,7 +78,7 @@ class Results:
                 rows[n] = Headline(
                     id=article_id,
                     title=title,
-                    source=source or name,
+                    source=source,  # the publisher; one spelling when unknown (model.source_label)
                     section=section,
                     published=None if published_at is None else datetime.fromtimestamp(published_at, UTC),
                     read=bool(read),
