@@ -16,7 +16,9 @@ _PROBE = """
 import pkgutil, sys
 import reader
 modules = [m.name for m in pkgutil.walk_packages(reader.__path__, "reader.")
-           if not m.name.startswith("reader.ui")]
+           if not m.name.startswith("reader.ui")
+           # the spaCy adapter imports spaCy (when installed), which brings its own console libraries
+           and m.name != "reader.entities.spacy_backend"]
 for name in modules:
     __import__(name)
 from reader.sources import load_sources
