@@ -13,8 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reader import __version__
-
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("reader.commands.listing", "print the library's headlines (or those of SOURCEs) without the UI"),
@@ -45,6 +43,16 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for (not on every start)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        import reader
+
+        print(f"dateline {reader.__version__}")
+        parser.exit()
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
@@ -55,7 +63,7 @@ def _app_parser() -> argparse.ArgumentParser:
         + "\n\nRun 'dateline COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument(
         "sources",
         nargs="*",

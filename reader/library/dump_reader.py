@@ -45,6 +45,8 @@ def read_dump(path: Path) -> Iterator[tuple[Article, int]]:
 
 
 def _parse(path: Path) -> Iterator[tuple[Article, int]]:
+    if path.exists() and not path.is_file():
+        raise SourceError("not a regular file")  # a FIFO or a device would block or never end
     try:
         raw = open(path, "rb", buffering=SNIFF)  # noqa: SIM115 - closed below, also when the consumer stops early
     except FileNotFoundError:

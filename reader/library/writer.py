@@ -68,25 +68,41 @@ _OTHER_HOLDER = (
 )
 
 
-def delete_articles(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> int:
-    """Let go of the articles matching ``condition``: one that another source also has passes to
-    it; the rest are deleted with their index entries. Returns how many were deleted."""
+def hand_over(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> None:
+    """The articles matching ``condition`` that another source also has pass to that source."""
+    if connection.execute("SELECT 1 FROM also_in LIMIT 1").fetchone() is None:
+        return
     connection.execute(
         f"UPDATE articles SET source_id = (SELECT x.source_id {_OTHER_HOLDER}), "
         f"gen = (SELECT s.gen {_OTHER_HOLDER}), origin = (SELECT x.origin {_OTHER_HOLDER}) "
         f"WHERE {condition} AND EXISTS (SELECT 1 {_OTHER_HOLDER})",
         params,
     )
-    if connection.execute("SELECT 1 FROM also_in LIMIT 1").fetchone() is not None:
-        connection.execute(  # the new owners' memberships are now their ownership
-            "DELETE FROM also_in WHERE source_id = (SELECT a.source_id FROM articles a WHERE a.id = also_in.article_id)"
-        )
+    connection.execute(  # the new owners' memberships are now their ownership
+        "DELETE FROM also_in WHERE source_id = (SELECT a.source_id FROM articles a WHERE a.id = also_in.article_id)"
+    )
+
+
+def bump_order(connection: sqlite3.Connection) -> None:
+    """Note that articles were added, removed or reordered (what caches of the order watch)."""
+    connection.execute(
+        "INSERT INTO meta (key, value) VALUES ('order', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1"
+    )
+
+
+def delete_articles(connection: sqlite3.Connection, condition: str, params: Sequence[Any] = ()) -> int:
+    """Let go of the articles matching ``condition``: one that another source also has passes to
+    it (:func:`hand_over`); the rest are deleted with their index entries. Returns how many were deleted."""
+    hand_over(connection, condition, params)
     connection.execute(
         f"INSERT INTO articles_fts (articles_fts, rowid, {FTS_COLUMNS}) "
         f"SELECT 'delete', n, {FTS_COLUMNS} FROM articles WHERE {condition}",
         params,
     )
-    return max(connection.execute(f"DELETE FROM articles WHERE {condition}", params).rowcount, 0)
+    deleted = max(connection.execute(f"DELETE FROM articles WHERE {condition}", params).rowcount, 0)
+    if deleted:
+        bump_order(connection)
+    return deleted
 
 
 def last_rowid(connection: sqlite3.Connection) -> int:
@@ -124,6 +140,7 @@ class Writer:
         self.report = RefreshReport(sources=total)
         self._total = total
         self._done = 0
+        self._finished: set[int] = set()
         self._now = int(time.time())
 
     # -- Sink -----------------------------------------------------------------------------------
@@ -242,10 +259,16 @@ class Writer:
                 )
             before_insert = last_rowid(connection)
             connection.executemany(UPSERT_SQL, rows)
+            bump_order(connection)
             index_new(connection, before_insert)
         return sum(1 for article_id in unique if article_id not in known)
 
+    def finished(self, job: Job) -> bool:
+        """Whether the kind has ended ``job`` (done, unchanged or failed)."""
+        return job.source_id in self._finished
+
     def _finish(self, job: Job, error: str = "") -> None:
+        self._finished.add(job.source_id)
         self._done += 1
         self._tell(job, error=error, fraction=1.0)
 

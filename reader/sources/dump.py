@@ -161,7 +161,7 @@ def iter_articles(lines: Iterable[str], origin: str = "") -> Iterator[Article]:
         # clean() turns these into line breaks for parse(); split here the same way.
         pieces = _AFTER_EXTRA_BREAK.split(raw) if _EXTRA_BREAKS(raw) else (raw,)
         for line in pieces:
-            if len(line) <= 200 and _is_separator(line):
+            if len(line) <= 200 and "R" in line and _is_separator(line):
                 if article := _chunk_article(chunk, origin):
                     yield article
                 chunk = []
@@ -172,9 +172,13 @@ def iter_articles(lines: Iterable[str], origin: str = "") -> Iterator[Article]:
 
 
 def _is_separator(line: str) -> bool:
+    """Whether ``line`` is a ``Read More`` line once cleaned, cleaning it only when that could matter."""
     bare = line.rstrip("\r\n")
-    # A printable line holds nothing clean() would remove: no need to clean it first.
-    return bool(_SEPARATOR.match(bare if bare.isprintable() else clean(bare)))
+    if bare.isascii() and bare.isprintable():
+        return _SEPARATOR.match(bare) is not None  # nothing clean() removes
+    if "R" not in bare or "M" not in bare:
+        return False  # clean() removes invisible characters, never letters
+    return _SEPARATOR.match(clean(bare)) is not None
 
 
 def _chunk_article(lines: list[str], origin: str) -> Article | None:

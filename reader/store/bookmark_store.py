@@ -21,6 +21,7 @@ import errno
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -29,7 +30,7 @@ from typing import Any, TypeVar
 
 from reader.model import Article, Bookmark
 from reader.paths import data_dir
-from reader.store import recovery, schema, sqlite_file, transfer
+from reader.store import recovery, schema, transfer
 from reader.store.recovery import RecoveryReport
 
 _T = TypeVar("_T")
@@ -433,8 +434,21 @@ class BookmarkStore:
         self._writable = True
 
     def _retrying(self, operation: Callable[[], _T]) -> _T:
-        """Run a set-up step again while SQLite reports the file busy (see :func:`sqlite_file.retrying`)."""
-        return sqlite_file.retrying(operation, self.timeout)
+        """Run a set-up step again while SQLite reports the file busy without waiting itself.
+
+        SQLite skips the busy handler where waiting could deadlock, as when two processes
+        open a new file at once and both switch it to WAL; then we wait, up to ``timeout``.
+        """
+        deadline = time.monotonic() + self.timeout
+        delay = 0.002
+        while True:
+            try:
+                return operation()
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
 
     @staticmethod
     def _set_up(connection: sqlite3.Connection) -> None:
@@ -521,8 +535,13 @@ class BookmarkStore:
         return StoreError(f"cannot save bookmarks: {error.strerror or error}")
 
 
-_is_busy = sqlite_file.is_busy
-_is_corruption = sqlite_file.is_corruption
+def _is_busy(error: sqlite3.DatabaseError) -> bool:
+    return getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+def _is_corruption(error: sqlite3.DatabaseError) -> bool:
+    name = getattr(error, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
 
 
 def _merge(existing: Bookmark, incoming: Bookmark) -> Bookmark:

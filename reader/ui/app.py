@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -67,6 +71,11 @@ class EntityProgress(Message):
         return isinstance(message, EntityProgress)
 
 
+def _lazy_builtin(text: str) -> list[Entity]:
+    """The built-in recogniser, built (once) on the first call rather than at start-up."""
+    return get_recogniser("builtin").recognise(text)
+
+
 # The entity indexer starts this long after the first paint (it loads the recogniser's
 # data and shares the GIL with the UI thread): nothing on the start-up path waits for it.
 INDEX_DELAY = 1.0
@@ -111,7 +120,12 @@ class DatelineApp(App[None]):
         when the recogniser cannot be loaded, before the UI starts.
         """
         super().__init__()
-        self.recognise = recognise or get_recogniser(ner).recognise
+        # The built-in recogniser loads its gazetteers (seconds) on first use, in a worker
+        # thread: nothing on the way to the first paint waits for it. spaCy is loaded now so
+        # that a missing model is one clear error before the UI starts.
+        self.recognise = recognise or (_lazy_builtin if ner == "builtin" else get_recogniser(ner).recognise)
+        self._custom_recognise = recognise is not None
+        self._indexer: subprocess.Popen[str] | None = None
         self.entity_cache = EntityCache(self.recognise)
         self._owns_library = not isinstance(library, Library)
         self.library = library if isinstance(library, Library) else Library.open(library, recogniser=ner)
@@ -160,6 +174,15 @@ class DatelineApp(App[None]):
 
     def on_unmount(self) -> None:
         self._stop.set()
+        indexer = self._indexer
+        if indexer is not None and indexer.poll() is None:
+            # Closing its stdin stops it between two articles; it is not waited for long.
+            with contextlib.suppress(OSError):
+                indexer.stdin.close()  # type: ignore[union-attr]
+            try:
+                indexer.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                indexer.kill()
         self.bookmarks.close()
         self.writer.close()
         if self._owns_library:
@@ -242,8 +265,10 @@ class DatelineApp(App[None]):
         main = self._main_screen()
         if main is not None:
             main.finish_refresh()
-            if report.added or report.updated or report.removed or main.reading_sources:
-                main.reload()
+            if report.added or report.updated or report.removed:
+                main.reload()  # asks the library again (100,000 rows: not when nothing changed)
+            else:
+                main.sources_read()
             main.count_unread()
         if self.index_entities:
             self._schedule_indexer()
@@ -259,14 +284,43 @@ class DatelineApp(App[None]):
 
     def _index_entities(self) -> None:
         """Recognise the entities of every article not recognised yet (for ``entity:`` and
-        "articles mentioning"), with progress, stopping when the app closes."""
-        index_backlog(
-            self.library.path,
-            recogniser=self.library.recogniser,
-            recognise=self.recognise,
-            progress=lambda done, total: self.post_message(EntityProgress(done, total)),
-            should_stop=self._stop.is_set,
-        )
+        "articles mentioning"), with progress, stopping when the app closes.
+
+        The named recognisers run in a child process (reader.ui.index_process): their data
+        stays out of the app's memory and their work off its GIL. A function given as
+        ``recognise`` (a test's, a domain's) runs here, in this worker thread.
+        """
+        progress = lambda done, total: self.post_message(EntityProgress(done, total))  # noqa: E731
+        if self._custom_recognise:
+            index_backlog(
+                self.library.path,
+                recogniser=self.library.recogniser,
+                recognise=self.recognise,
+                progress=progress,
+                should_stop=self._stop.is_set,
+            )
+            return
+        command = [sys.executable, "-m", "reader.ui.index_process", str(self.library.path), self.library.recogniser]
+        # stderr to a file, not a pipe: a chatty child never blocks on it.
+        with (
+            tempfile.TemporaryFile("w+") as errors,
+            subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True
+            ) as process,
+        ):
+            self._indexer = process
+            if self._stop.is_set():
+                process.stdin.close()  # type: ignore[union-attr]
+            for line in process.stdout:  # type: ignore[union-attr]
+                done, _, total = line.partition(" ")
+                if done.isdigit() and total.strip().isdigit():
+                    progress(int(done), int(total))
+            process.wait()
+            errors.seek(0)
+            error = errors.read().strip().splitlines()
+        if process.returncode and not self._stop.is_set():
+            self.post_message(EntityProgress(0, 0))
+            raise RuntimeError(f"entity recognition stopped: {error[-1] if error else process.returncode}")
 
     @on(EntityProgress)
     def _entity_progress(self, event: EntityProgress) -> None:

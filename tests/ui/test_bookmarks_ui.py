@@ -186,7 +186,7 @@ async def test_help_on_bookmarks_screen_lists_its_keys() -> None:
 async def test_b_in_a_burst_bookmarks_the_headline_under_the_cursor() -> None:
     """Keys arriving together ("jjb") act before the article pane has caught up."""
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:  # the article beside the list
         await pilot.pause()
         screen = app.screen
         screen.headlines.cursor = 2  # moved, but its Highlighted message not handled yet

@@ -54,6 +54,10 @@ def body_spans(app: DatelineApp) -> list:
     return list(body.visual.spans)  # the Content shown
 
 
+# At 80 columns the list is full width and the article is loaded when opened; tests that
+# look at the article pane beside the list run at 120x40.
+
+
 async def settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -61,7 +65,7 @@ async def settle(pilot) -> None:
 
 async def test_entities_are_highlighted_with_a_legend_and_e_toggles(corpus: Path) -> None:
     app = make_app(corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         view = app.screen.query_one(ArticleView)
         assert [e.text for e in view.entities] == ["Huawei", "Google", "Ren Zhengfei", "Huawei’s", "China"]
@@ -84,7 +88,7 @@ async def test_entities_are_highlighted_with_a_legend_and_e_toggles(corpus: Path
 async def test_no_color_falls_back_to_text_styles(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         styles = [str(span.style) for span in body_spans(app)]
         assert styles == ["underline", "underline", "bold", "underline", "italic"]
@@ -122,7 +126,7 @@ async def test_panel_lists_entities_by_kind_with_counts_and_jumps(corpus: Path) 
 
 async def test_n_without_a_chosen_entity_steps_through_all_mentions(corpus: Path) -> None:
     app = make_app(corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         view = app.screen.query_one(ArticleView)
         await pilot.press("n", "n", "n")
@@ -158,7 +162,7 @@ async def test_articles_mentioning_an_entity_narrow_the_headlines(corpus: Path) 
 
 async def test_command_palette_offers_articles_mentioning(corpus: Path) -> None:
     app = make_app(corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *"mentioning china")
         assert "Articles mentioning China" in await wait_for_text(pilot, "Articles mentioning China")
@@ -190,7 +194,7 @@ async def test_recognition_never_blocks_the_text(corpus: Path) -> None:
         return real(text)
 
     app = make_app(corpus, recognise=slow)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
@@ -214,7 +218,7 @@ async def test_recognition_is_cached_per_article_content(corpus: Path) -> None:
         return real(text)
 
     app = library_app(corpus, recognise=counting)  # no background indexer: only what is read
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("j")
         await settle(pilot)

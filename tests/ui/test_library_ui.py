@@ -324,3 +324,24 @@ async def test_the_list_draws_from_an_in_memory_provider_too() -> None:
         headlines = app.query_one(HeadlineList)
         headlines.set_rows(headlines.rows, keep="a2")
         assert headlines.cursor == 2
+
+
+async def test_the_builtin_recogniser_indexes_the_library_in_a_child_process(tmp_path: Path) -> None:
+    corpus = write_dump(
+        tmp_path / "c.txt",
+        [("One", "Huawei said Google would stop selling phones in China."), ("Two", "It rained in Paris.")],
+    )
+    app = library_app(corpus, index_entities=True)
+    app.index_delay = 0
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(600):  # a bounded wait (the child loads the gazetteers), not a timing
+            if app.library.entity_progress() == (2, 2):
+                break
+            await pilot.pause(0.1)
+        assert app.library.entity_progress() == (2, 2)
+        await settle(pilot)
+        assert app._indexer is not None and app._indexer.returncode == 0
+        assert app.screen.entity_status == ""
+        await pilot.press("slash", *'entity:"Huawei"', "enter")
+        await pilot.pause()
+        assert [r.title for r in rows(app.screen.headlines)] == ["One"]

@@ -36,7 +36,7 @@ async def test_starts_with_headlines_and_first_article() -> None:
 
 async def test_vim_keys_and_arrows_move_through_headlines() -> None:
     app = seed_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:  # the article beside the list
         headlines = app.screen.query_one(HeadlineList)
         view = app.screen.query_one(ArticleView)
         await pilot.press("j")
@@ -171,7 +171,7 @@ async def test_hostile_titles_are_shown_literally_and_do_nothing(tmp_path: Path)
         tmp_path / "hostile.txt", [(t, "Body [@click=app.quit]click me[/] text.") for t in HOSTILE_TITLES]
     )
     app = library_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         text = screen_text(app)
         assert "[@click=app.quit]x[/]" in text

@@ -24,6 +24,8 @@ CORE = [
     "reader.sources.feeds.fetch",
     "reader.sources.feeds.opml",
     "reader.sources.feeds.fulltext",
+    "reader.library.indexer",
+    "reader.commands.library_support",
     "reader.cli",
 ]
 

@@ -19,7 +19,7 @@ from textual.widget import Widget
 
 from reader.entities.cache import EntityCache
 from reader.entities.index import EntitySummary
-from reader.library import Library, LibraryError, Query
+from reader.library import Library, LibraryError, Query, Results
 from reader.links import LinkError, open_link, openable
 from reader.model import Article, Entity
 from reader.sanitize import clean_line
@@ -158,6 +158,7 @@ class MainScreen(ReaderScreen):
         self.entity_status = ""
         """One short line on background entity recognition ('' when done or not running)."""
         self._total = 0
+        self._everything: Results | None = None
         self._mounted = False
         self.reading_sources = reading_sources
         self.full_story_ids: set[str] = set()
@@ -167,7 +168,8 @@ class MainScreen(ReaderScreen):
         super().__init__([], entity_cache)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual calls ReaderScreen.on_mount too (every class's handler in the MRO, this
+        # one first): calling super() here would ask the library twice.
         self._mounted = True
         self.refresh_marks()
         self.count_unread()
@@ -184,7 +186,15 @@ class MainScreen(ReaderScreen):
         return query
 
     def rows_for(self, query: str) -> RowProvider:
-        results = self.library.results(self.library_query(query))
+        parsed = self.library_query(query)
+        if parsed.is_empty:
+            # The whole library (every rowid, 100,000 of them) is kept between searches, so
+            # that Esc after a search is instant; a refresh that changed something drops it.
+            if self._everything is None:
+                self._everything = self.library.results(parsed)
+            results = self._everything
+        else:
+            results = self.library.results(parsed)
         if not self.is_filtered:
             self._total = len(results)
         elif not self._total:
@@ -221,9 +231,16 @@ class MainScreen(ReaderScreen):
         """Ask the library again (after a refresh): filters apply, the cursor stays on its article."""
         self._total = 0
         self._feed_names = None  # sources may have been added or renamed
+        self._everything = None
         self.reading_sources = False
         if self._mounted:  # else on_mount asks the library anyway
             self._apply_filters()
+
+    def sources_read(self) -> None:
+        """The sources were read again and nothing changed."""
+        self.reading_sources = False
+        if self._mounted:
+            self._update_titles()
 
     def entities_of(self, article: Article) -> tuple[Entity, ...]:
         # Runs in a worker thread: the library's stored entities when the indexer (or an
@@ -413,7 +430,9 @@ class MainScreen(ReaderScreen):
     # -- the article's link -----------------------------------------------------------
 
     def _current_article(self) -> Article | None:
-        article = self.article_view.article
+        # The cursor is the truth (the article pane may lag a burst of keys, or not be drawn).
+        row = self.headlines.highlighted
+        article = self.article_for(row) if row is not None else None
         if article is None:
             self.notify("No article.", markup=False, timeout=3)
         return article

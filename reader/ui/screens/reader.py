@@ -57,12 +57,14 @@ class EntityLegend(Static):
 
     def show_for(self, highlight: bool, entities: Sequence[Entity] | None, has_article: bool) -> None:
         if not highlight:
-            self.update(Content.assemble(("Highlighting off", "italic"), " · e turns it on"))
+            legend = Content.assemble(("Highlighting off", "italic"), " · e turns it on")
         elif entities is None and has_article:
-            self.update(Content("Finding entities…").stylize("italic"))
+            legend = Content("Finding entities…").stylize("italic")
         else:
             no_color = self.app.no_color
-            self.update(Content(" ").join(Content(k.short).stylize(kind_style(k, no_color)) for k in KINDS))
+            legend = Content(" ").join(Content(k.short).stylize(kind_style(k, no_color)) for k in KINDS)
+        # One line, always (styles/app.tcss): a new legend never needs a new layout of the screen.
+        self.update(legend, layout=False)
 
 
 class ReaderScreen(Screen[None]):
@@ -133,6 +135,8 @@ class ReaderScreen(Screen[None]):
         """"split" or "full" when the user chose with `z`; None: by the terminal's width."""
         self._wide = True
         self._shown_key: tuple[str, str, str] | None = None
+        self._titles: tuple[str, str, str] | None = None
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -243,11 +247,13 @@ class ReaderScreen(Screen[None]):
 
     def _apply_layout(self) -> None:
         full = self.full_width
-        before = self.classes
+        was_reading = self.has_class("-reading")
         self.set_class(full, "-full")
         self.set_class(not full and self.has_class("-stacked-width"), "-stacked")
         self.set_class(full and self._reading_focus(), "-reading")
-        if self.classes != before and self.is_current:
+        if not self._article_hidden():
+            self._catch_up()
+        if self.has_class("-reading") != was_reading and self.is_current:
             # The classes' styles apply at once, the new layout only on the next refresh.
             # Lay out now, so that keys arriving in the same burst as Enter ("<Enter>jjj"
             # over SSH) scroll an article that already has its full-width size.
@@ -290,13 +296,30 @@ class ReaderScreen(Screen[None]):
     @on(HeadlineList.Highlighted)
     def _show_highlighted(self, event: HeadlineList.Highlighted) -> None:
         # The cursor may have moved on since this message was posted: show where it is now.
+        if self._article_hidden():
+            # Full-width list: the article is not on screen, so it is not fetched, laid out
+            # or recognised for every key; it catches up when it is shown (_catch_up).
+            self._stale = True
+            self._update_titles()
+            return
         row = self.headlines.highlighted
         self._show(self.article_for(row) if row is not None else None)
+
+    def _article_hidden(self) -> bool:
+        return self.has_class("-full") and not self.has_class("-reading")
+
+    def _catch_up(self) -> None:
+        """Show the article under the cursor if the (hidden) article pane fell behind it."""
+        if self._stale:
+            self._stale = False
+            row = self.headlines.highlighted
+            self._show(self.article_for(row) if row is not None else None)
 
     def read(self, row: HeadlineRow) -> None:
         """Read the article of ``row``: shown now (the pane may lag a burst of moves), focus
         on the text (in the full-width layout that opens the article full width)."""
         article = self.article_for(row)
+        self._stale = False
         self._show(article)
         self.set_focus(self.article_view)
         if article is not None:
@@ -368,10 +391,12 @@ class ReaderScreen(Screen[None]):
             )
 
     def action_toggle_highlight(self) -> None:
+        self._catch_up()
         self.article_view.set_highlight(not self.article_view.highlight)
         self._update_entity_views(self.article_view.entities)
 
     def action_toggle_entities(self) -> None:
+        self._catch_up()
         panel = self.entity_panel
         panel.display = not panel.display
         # With the panel open beside the list (split layout) the article keeps its width:
@@ -397,6 +422,7 @@ class ReaderScreen(Screen[None]):
         return self.article_view.entities or ()
 
     def _step_mention(self, forward: bool) -> None:
+        self._catch_up()
         mentions = self._mentions_to_step()
         if not mentions:
             self.notify("No entities in this article.", markup=False, timeout=3)
@@ -459,15 +485,21 @@ class ReaderScreen(Screen[None]):
         return bool(self.filter_text) or self.restricted_to() is not None
 
     def _update_titles(self) -> None:
-        pane = self.query_one("#list-pane")
         shown = len(self.headlines)
-        total = self.total_count()
-        pane.border_title = self.list_title(shown, total)
-        # Content, never a markup string: the notes hold what the user typed ("T[/]").
-        pane.border_subtitle = Content(clean_line(" · ".join(self.filter_notes())))
-        article_pane = self.query_one("#article-pane")
         has_article = self.article_view.article is not None and shown
-        article_pane.border_title = f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article"
+        # Content, never a markup string: the notes hold what the user typed ("T[/]").
+        titles = (
+            self.list_title(shown, self.total_count()),
+            clean_line(" · ".join(self.filter_notes())),
+            f"Article {self.headlines.cursor + 1}/{shown}" if has_article else "Article",
+        )
+        if titles == self._titles:
+            return  # a border title set again repaints its whole pane: not on every key
+        self._titles = titles
+        pane = self.query_one("#list-pane")
+        pane.border_title = titles[0]
+        pane.border_subtitle = Content(titles[1])
+        self.query_one("#article-pane").border_title = titles[2]
 
     def list_title(self, shown: int, total: int) -> str:
         """The list pane's title: its name and counts."""

@@ -34,7 +34,8 @@ class BookmarksScreen(ReaderScreen):
         super().__init__([], entity_cache)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual calls ReaderScreen.on_mount too (every class's handler in the MRO, this
+        # one first): calling super() here would ask the library twice.
         self.reload()
 
     def reload(self) -> None:

@@ -141,16 +141,16 @@ class ArticleView(VerticalScroll, can_focus=True):
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Colour the shown article's entities (offsets into ``article.body``)."""
         self.entities = entities
-        self._render_body()
+        self._render_body(layout=False)
 
     def set_highlight(self, on: bool) -> None:
         self.highlight = on
-        self._render_body()
+        self._render_body(layout=False)
 
     def mark_mention(self, mention: Entity | None) -> None:
         """Mark ``mention`` as the current one and scroll it into the middle of the pane."""
         self.current_mention = mention
-        self._render_body()
+        self._render_body(layout=False)
         if mention is not None and self.article is not None:
             self.call_after_refresh(self._scroll_to_offset, mention.start)
 
@@ -160,7 +160,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         top = body.virtual_region.y + line
         self.scroll_to_region(Region(0, top, 1, 1), center=True, animate=False, immediate=True)
 
-    def _render_body(self) -> None:
+    def _render_body(self, layout: bool = True) -> None:
+        """Show the body with its highlights. ``layout=False`` when only the styles changed
+        (colouring entities, a mention marked): same text, same size, so no new layout of
+        the whole screen (the most expensive part of a key in the list)."""
         if self.article is None:
             return
         body = content(self.article.body)
@@ -170,4 +173,4 @@ class ArticleView(VerticalScroll, can_focus=True):
             spans = [Span(e.start, e.end, kind_style(kind_of(e.label), no_color)) for e in self.entities]
         if self.current_mention is not None:
             spans.append(Span(self.current_mention.start, self.current_mention.end, CURRENT_MENTION))
-        self.body_widget.update(Content(body.plain, spans) if spans else body)
+        self.body_widget.update(Content(body.plain, spans) if spans else body, layout=layout)

@@ -222,3 +222,49 @@ def test_a_changed_owner_hands_over_what_it_no_longer_has(library: Library, tmp_
     os.utime(tmp_path / "b.txt", ns=(0, a.stat().st_mtime_ns + 6_000_000_000))
     assert library.refresh().removed == 1
     assert sorted(t.split()[-1] for t in titles(library)) == ["1", "5"]
+
+
+def test_a_kind_that_raises_fails_its_sources_in_one_line(library: Library, tmp_path: Path) -> None:
+    from reader.library import refresh
+
+    class Broken:
+        name = "broken"
+
+        def detect(self, location: str) -> int:
+            return 100 if location.startswith("broken:") else 0
+
+        def locate(self, location: str) -> str:
+            return location
+
+        def default_name(self, location: str) -> str:
+            return location.split(":", 1)[1]
+
+        def refresh(self, jobs, sink) -> None:  # type: ignore[no-untyped-def]
+            sink.unchanged(jobs[0])
+            raise ValueError("bad\nfeed \x1b[31m")
+
+    refresh.register(Broken())
+    try:
+        library.add_source("broken:one")
+        library.add_source("broken:two")
+        library.add_source(str(dump(tmp_path / "ok.txt", range(2))))
+        report = library.refresh()
+    finally:
+        del refresh._KINDS["broken"]
+    assert report.unchanged == 1 and report.added == 2
+    assert report.errors == [("two", "the broken reader failed: ValueError: bad feed [31m")]
+    assert {s.name: s.error for s in library.sources()}["two"].startswith("the broken reader failed")
+    assert library.refresh(["one"]).errors == [("one", "this Dateline cannot read sources of kind 'broken'")]
+
+
+def test_a_bookmarked_shared_article_passes_to_the_other_source_not_to_nowhere(
+    library: Library, tmp_path: Path
+) -> None:
+    library.add_source(str(dump(tmp_path / "a.txt", [1, 2])))
+    library.add_source(str(dump(tmp_path / "b.txt", [2])))
+    library.refresh()
+    shared = next(h.id for h in library.results("").window(0, 5) if h.title.endswith(" 2"))
+    library.set_bookmarked([shared])
+    library.remove_source("a")
+    [headline] = library.results("").window(0, 5)
+    assert headline.id == shared and headline.source_name == "b"

@@ -72,3 +72,12 @@ def test_library_refresh_through_the_helper(in_helper: None, library: Library, t
     assert (report.added, report.errors) == (700, [])
     headlines = library.results("").window(0, 700)
     assert [h.title.split()[-1] for h in headlines] == [str(n) for n in range(700)]  # the file's order
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match="not a regular file"):
+        articles(fifo)

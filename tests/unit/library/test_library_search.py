@@ -243,3 +243,21 @@ def test_prefix_needs_two_characters() -> None:
     assert not parse_query("h").prefix_last
     assert parse_query("hu").prefix_last and parse_query("hu").fts_match() == '"hu"*'
     assert parse_query("trade hu").fts_match() == '"trade" "hu"*'
+
+
+def test_the_cached_order_follows_changes_from_another_connection(
+    filled: Library, library_path: Path, tmp_path: Path
+) -> None:
+    assert len(filled.results("")) == 5
+    with Library.open(library_path, default_sources=False) as other:
+        other.add_source(str(write_dump(tmp_path / "late.txt", [("Late trade story", "Trade.")])), name="Late")
+        other.refresh()
+        late = next(h for h in other.results("").window(0, 10) if h.title == "Late trade story")
+        other.mark_read([late.id])
+    results = filled.results("")
+    assert len(results) == 6
+    [seen] = [h for h in results.window(0, 10) if h.id == late.id]
+    assert seen.read is True
+    assert "Late trade story" in found(filled, "trade")
+    filled.remove_source("Late")
+    assert len(filled.results("")) == 5 and "Late trade story" not in found(filled, "trade")

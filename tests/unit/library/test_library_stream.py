@@ -76,3 +76,12 @@ def test_stream_equals_parse_on_random_tricky_text(seed: int) -> None:
     rng = random.Random(seed)
     text = "".join(rng.choice(pieces) for _ in range(rng.randint(5, 120)))
     assert list(dump.iter_articles(io.StringIO(text, newline=None))) == dump.parse(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read More\ufe0f", "Read\u200b More", "Read More\x1b[0m", "\u202eRead More", "Read More\r", "Read Mo\xadre"],
+)
+def test_a_separator_with_invisible_characters_is_a_separator(line: str) -> None:
+    text = f"One\n\nOne\n\nBody.\n{line}\nTwo\n\nTwo\n\nMore body.\n"
+    assert list(dump.iter_articles(io.StringIO(text, newline=None))) == dump.parse(text)
