@@ -26,13 +26,16 @@ import concurrent.futures
 import dataclasses
 import multiprocessing
 import os
+import queue
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from reader.library.refresh import Job, Sink
@@ -149,6 +152,24 @@ def _for_library(articles: Sequence[Article]) -> list[Article]:
     return [dataclasses.replace(article, source="") for article in articles]
 
 
+class _HandedBack:
+    """A sink whose every call is run by the thread that owns the real one (see _run_remote)."""
+
+    def __init__(self, sink: Sink, calls: queue.Queue[Any]) -> None:
+        self._sink = sink
+        self._calls = calls
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._sink, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            future: Future[Any] = Future()
+            self._calls.put((method, args, kwargs, future))
+            return future.result()
+
+        return call
+
+
 def _parse_for_library(data: bytes, location: str) -> ParsedFeed | FeedError:
     """Parse in a worker process (or here); an unreadable feed is returned, not raised."""
     try:
@@ -235,27 +256,43 @@ class FeedKind:
                 continue
             remote.append(job)
         if remote:
-            self._run(self._refresh_remote(remote, sink))
+            self._run_remote(lambda target: self._refresh_remote(remote, target), sink)
 
     @staticmethod
-    def _run(coroutine: object) -> None:
+    def _run_remote(refresh: Callable[[Sink], Coroutine[Any, Any, None]], sink: Sink) -> None:
+        """Run ``refresh(sink)`` to the end; every call on ``sink`` happens in this thread.
+
+        Usually this thread has no event loop, and ``asyncio.run`` does it here. Called from
+        inside a running loop (an async caller), the loop runs in a helper thread and its
+        calls on the sink are handed back here, one at a time: the library's connection and
+        lock belong to this thread.
+        """
         try:
             asyncio.get_running_loop()
         except RuntimeError:
-            asyncio.run(coroutine)  # type: ignore[arg-type]
+            asyncio.run(refresh(sink))
             return
-        # Called from inside an event loop (an async caller): run ours in a thread of its own.
+        calls: queue.Queue[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], Future[Any]] | None]
+        calls = queue.Queue()
         failure: list[BaseException] = []
 
         def run() -> None:
             try:
-                asyncio.run(coroutine)  # type: ignore[arg-type]
+                asyncio.run(refresh(_HandedBack(sink, calls)))  # type: ignore[arg-type]
             except BaseException as error:  # handed back to the caller below
                 failure.append(error)
+            finally:
+                calls.put(None)
 
-        worker = threading.Thread(target=run, name="dateline-feeds")
-        worker.start()
-        worker.join()
+        helper = threading.Thread(target=run, name="dateline-feeds")
+        helper.start()
+        while (call := calls.get()) is not None:
+            function, args, kwargs, future = call
+            try:
+                future.set_result(function(*args, **kwargs))
+            except BaseException as error:
+                future.set_exception(error)
+        helper.join()
         if failure:
             raise failure[0]
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -18,6 +19,7 @@ from textual.filter import Monochrome, NoColor
 from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -25,7 +27,7 @@ from reader.config import Config
 from reader.crash import one_line, write_log
 from reader.entities import get_recogniser
 from reader.entities.cache import EntityCache
-from reader.library import Library, LibraryError, RefreshReport
+from reader.library import Library, LibraryError, RefreshProgress, RefreshReport
 from reader.library.indexer import index_backlog
 from reader.model import Entity
 from reader.paths import styles_dir
@@ -53,6 +55,20 @@ class SourcesRefreshed(Message):
         self.report = report
 
 
+class RefreshProgressed(Message):
+    """How far a refresh is (posted from the refresh worker; a newer report replaces an
+    older one still waiting, unless the older one carries an error to show)."""
+
+    def __init__(self, progress: RefreshProgress) -> None:
+        super().__init__()
+        self.progress = progress
+
+    def can_replace(self, message: Message) -> bool:
+        # Textual asks the older message whether the newer one, queued behind it, may
+        # stand in for it: a report carrying an error is never dropped.
+        return isinstance(message, RefreshProgressed) and not self.progress.error
+
+
 class EntityProgress(Message):
     """Background entity recognition over the library: ``done`` of ``total`` contents."""
 
@@ -73,6 +89,8 @@ def _lazy_builtin(text: str) -> list[Entity]:
 # The entity indexer starts this long after the first paint (it loads the recogniser's
 # data and shares the GIL with the UI thread): nothing on the start-up path waits for it.
 INDEX_DELAY = 1.0
+RELOAD_EVERY = 0.5
+"""Seconds between two reloads of the headline list while a refresh brings articles in."""
 
 _MODIFIERS = {"shift", "ctrl", "control", "alt", "meta", "super", "hyper", "caps_lock", "num_lock", "scroll_lock"}
 
@@ -166,6 +184,10 @@ class DatelineApp(SerialKeys, App[None]):
         # 256-colour greys; NoColor sends none (styles only: bold, underline, reverse), and
         # styles/app.tcss marks the cursor and the focus by style under :nocolor.
         self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
+        self._refresh_started = 0.0
+        self._last_reload = 0.0
+        self._last_added = 0
+        self._reload_timer: Timer | None = None
 
     def _handle_exception(self, error: Exception) -> None:
         # The net under the app: the traceback goes to a log file, not over the terminal;
@@ -226,7 +248,7 @@ class DatelineApp(SerialKeys, App[None]):
         for severity, message in self.bookmarks.startup_messages():
             self.notify(clean_line(message), title="Bookmarks", severity=severity, markup=False, timeout=20)
         if self.refresh_on_start:
-            self.run_worker(self._refresh_sources, thread=True, group="refresh", exit_on_error=False)
+            self.start_refresh(None)
         elif self.index_entities:
             self._schedule_indexer()
 
@@ -248,26 +270,81 @@ class DatelineApp(SerialKeys, App[None]):
 
     # -- the library in the background --------------------------------------------------
 
-    def _refresh_sources(self) -> None:
-        """Re-read every source (an unchanged file costs a stat), on a worker thread."""
+    def start_refresh(self, names: Sequence[str] | None = None) -> bool:
+        """Re-read ``names`` (None: every source) on a worker thread, with progress; feeds
+        are fetched concurrently. False (and a notification) when a refresh is running."""
+        if any(w.group == "refresh" and not w.is_finished for w in self.workers):
+            self.notify("A refresh is already running.", markup=False, timeout=3)
+            return False
+        self._refresh_started = time.monotonic()
+        self._last_reload = 0.0
+        self._last_added = 0
+        chosen = list(names) if names is not None else None
+        self.run_worker(partial(self._refresh_sources, chosen), thread=True, group="refresh", exit_on_error=False)
+        return True
+
+    def _refresh_sources(self, names: list[str] | None) -> None:
+        """Re-read sources (an unchanged file costs a stat, an unchanged feed a 304), on a
+        worker thread with its own connection; progress goes to the UI as messages."""
         with Library.open(self.library.path, default_sources=False, recogniser=self.library.recogniser) as library:
-            report = library.refresh()
+            try:
+                report = library.refresh(names, progress=lambda p: self.post_message(RefreshProgressed(p)))
+            except LibraryError as error:
+                report = RefreshReport(errors=[("library", str(error))])
         self.post_message(SourcesRefreshed(report))
 
-    @on(SourcesRefreshed)
-    def _sources_refreshed(self, event: SourcesRefreshed) -> None:
-        report = event.report
-        locations = {source.name: source.location for source in self.library.sources()} if report.errors else {}
-        for name, message in report.errors:
+    @on(RefreshProgressed)
+    def _refresh_progressed(self, event: RefreshProgressed) -> None:
+        progress = event.progress
+        if progress.error:
+            # Each failure once, as it happens, naming its source.
             self.notify(
-                clean_line(f"{locations.get(name, name)}: {message}"),
+                clean_line(f"{self._location_of(progress.source)}: {progress.error}"),
                 title="Could not read a source",
                 severity="error",
                 markup=False,
                 timeout=10,
             )
         main = self._main_screen()
+        if main is None:
+            return
+        main.show_refresh_progress(progress.done, progress.total, progress.added)
+        # Headlines appear as they arrive: the list asks the library again, at most twice a
+        # second; what arrives in between is shown when that half second is over.
+        if progress.added != self._last_added:
+            self._last_added = progress.added
+            wait = self._last_reload + RELOAD_EVERY - time.monotonic()
+            if wait <= 0:
+                self._reload_arrivals()
+            elif self._reload_timer is None:
+                self._reload_timer = self.set_timer(wait, self._reload_arrivals)
+
+    def _reload_arrivals(self) -> None:
+        self._reload_timer = None
+        self._last_reload = time.monotonic()
+        main = self._main_screen()
         if main is not None:
+            main.reload()
+
+    def _location_of(self, name: str) -> str:
+        try:
+            sources = {source.name: source for source in self.library.sources()}
+        except LibraryError:
+            return name
+        source = sources.get(name)
+        if source is None:
+            return name
+        # A feed is named by its name (its address says little); a file by its path.
+        return source.name if source.kind == "feed" else source.location
+
+    @on(SourcesRefreshed)
+    def _sources_refreshed(self, event: SourcesRefreshed) -> None:
+        report = event.report
+        if report.errors and report.errors[0][0] == "library" and not report.sources:
+            self.notify(clean_line(report.errors[0][1]), title="Library", severity="error", markup=False)
+        main = self._main_screen()
+        if main is not None:
+            main.finish_refresh()
             if report.added or report.updated or report.removed:
                 main.reload()  # asks the library again (100,000 rows: not when nothing changed)
             else:

@@ -16,7 +16,7 @@ an ellipsis: nobody reads past that on one line, and laying it out would stall t
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from rich.style import Style
 from rich.text import Text
@@ -76,6 +76,6 @@ def published_label(value: str) -> str:
         return text
     if len(text) <= 10:  # a date alone
         return f"{when.day} {when:%b %Y}"
-    if when.tzinfo is not None:
-        when = when.astimezone()
+    # Stored in UTC (the library and the feeds write UTC); shown in the local time zone.
+    when = (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).astimezone()
     return f"{when.day} {when:%b %Y %H:%M}"

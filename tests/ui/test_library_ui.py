@@ -107,21 +107,21 @@ async def test_next_unread_toggle_read_and_mark_all_read() -> None:
         await pilot.press("full_stop")  # next unread
         await settle(pilot)
         assert headlines.cursor == 4
-        await pilot.press("r")  # toggle: read
+        await pilot.press("m")  # toggle: read
         await settle(pilot)
         assert app.library.is_read(seeds[4].id) is True and "5 unread" in screen_text(app)
         await pilot.press("full_stop")
         await settle(pilot)
         assert headlines.cursor == 5
-        await pilot.press("k", "r")  # toggle back: unread
+        await pilot.press("k", "m")  # toggle back: unread
         await settle(pilot)
         assert app.library.is_read(seeds[4].id) is False and "6 unread" in screen_text(app)
         # Mark all shown read: only what the search shows.
-        await pilot.press("slash", *"source:CNET", "enter", "R")
+        await pilot.press("slash", *"source:CNET", "enter", "M")
         await settle(pilot)
         assert app.library.is_read(seeds[1].id) is True
         assert app.library.unread_count() == 6  # CNET's article was already read: nothing else changed
-        await pilot.press("escape", "R")
+        await pilot.press("escape", "M")
         await settle(pilot)
         assert app.library.unread_count() == 0 and "0 unread" in screen_text(app)
         assert not any(line.startswith(UNREAD_MARK) for line in list_lines(app))

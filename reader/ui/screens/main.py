@@ -9,15 +9,18 @@ shows the new mark at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 
 from reader.entities.cache import EntityCache
 from reader.entities.index import EntitySummary, keys_for
-from reader.library import Library, Query, Results
+from reader.library import Library, LibraryError, Query, Results
+from reader.links import LinkError, open_link, openable
 from reader.model import Article, Entity
 from reader.sanitize import clean_line
 from reader.ui.library_rows import LibraryRows
@@ -25,6 +28,7 @@ from reader.ui.rows import HeadlineRow, RowProvider
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.services import dateline_app
 from reader.ui.widgets.entity_panel import EntityList
+from reader.ui.widgets.refresh_bar import RefreshBar
 
 
 class UnreadCounted(Message):
@@ -51,6 +55,24 @@ class NextUnreadFound(Message):
         super().__init__()
         self.index = index
         self.rows = rows
+
+
+class LinkOpened(Message):
+    """The browser was asked to open a link (``error``: why not), from a worker thread."""
+
+    def __init__(self, url: str, error: str = "") -> None:
+        super().__init__()
+        self.url = url
+        self.error = error
+
+
+class FullStoryFetched(Message):
+    """A full story was fetched and kept (``error``: why not), from a worker thread."""
+
+    def __init__(self, article_id: str, error: str = "") -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.error = error
 
 
 class MainScreen(ReaderScreen):
@@ -84,14 +106,34 @@ class MainScreen(ReaderScreen):
             id="main.next_unread",
             tooltip="Go to the next unread headline",
         ),
-        Binding("r", "toggle_read", "Read/unread", show=False, id="main.toggle_read", tooltip="Mark read or unread"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="main.toggle_read", tooltip="Mark read or unread"),
         Binding(
-            "R",
+            "M",
             "mark_all_read",
             "All read",
             show=False,
             id="main.mark_all_read",
             tooltip="Mark every headline shown as read",
+        ),
+        # Feeds (newsboat's keys): r/R refresh, o opens the link, y copies it, f the whole story.
+        Binding(
+            "r",
+            "refresh_source",
+            "Refresh",
+            show=False,
+            id="main.refresh",
+            tooltip="Refresh the chosen source (or the highlighted headline's)",
+        ),
+        Binding("R", "refresh_all", "Refresh all", show=False, id="main.refresh_all", tooltip="Refresh every source"),
+        Binding("o", "open_link", "Open link", show=False, id="main.open_link", tooltip="Open the article's link"),
+        Binding("y", "copy_link", "Copy link", show=False, id="main.copy_link", tooltip="Copy the article's link"),
+        Binding(
+            "f",
+            "full_story",
+            "Full story",
+            show=False,
+            id="main.full_story",
+            tooltip="Fetch and show the whole story from the article's link (f again: the feed's text)",
         ),
         Binding(
             "s", "sources", "Sources", show=False, id="main.sources", tooltip="Choose a source (with unread counts)"
@@ -129,6 +171,10 @@ class MainScreen(ReaderScreen):
         self._everything: Results | None = None
         self._mounted = False
         self.reading_sources = reading_sources
+        self.full_story_ids: set[str] = set()
+        """Articles shown with their whole story (``f``) instead of the feed's text."""
+        self._fetching: set[str] = set()
+        self._feed_names: frozenset[str] | None = None
         super().__init__([], entity_cache)
 
     def back_from_list(self, leave: bool = False) -> None:
@@ -171,7 +217,27 @@ class MainScreen(ReaderScreen):
         return LibraryRows(self.library, results, self.read_overrides)
 
     def article_for(self, row: HeadlineRow) -> Article | None:
-        return self.library.article(row.id)
+        article = self.library.article(row.id)
+        name = getattr(row, "source_name", "")
+        if article is not None and not article.source and name and name in self._feed_sources():
+            # Feed articles name no publisher: the header shows the source's name, as the list does.
+            article = replace(article, source=name)
+        if article is not None and article.id in self.full_story_ids:
+            story = self.library.full_story(article.id)
+            if story is not None:
+                article = replace(article, paragraphs=story.paragraphs)
+        return article
+
+    def list_pane_extras(self) -> Iterable[Widget]:
+        yield RefreshBar(id="refresh-bar")
+
+    def _feed_sources(self) -> frozenset[str]:
+        if self._feed_names is None:
+            self._feed_names = frozenset(s.name for s in self.library.sources() if s.kind == "feed")
+        return self._feed_names
+
+    def link_note(self, article: Article) -> str:
+        return "full story (f: the feed's text)" if article.id in self.full_story_ids else ""
 
     def total_count(self) -> int:
         return self._total
@@ -179,6 +245,7 @@ class MainScreen(ReaderScreen):
     def reload(self) -> None:
         """Ask the library again (after a refresh): filters apply, the cursor stays on its article."""
         self._total = 0
+        self._feed_names = None  # sources may have been added or renamed
         self._everything = None
         self.reading_sources = False
         if self._mounted:  # else on_mount asks the library anyway
@@ -349,6 +416,145 @@ class MainScreen(ReaderScreen):
             self.set_focus(self.headlines)
 
         self.app.push_screen(SourcesScreen(self.library), chosen)
+
+    # -- refreshing (the app runs the refresh; see DatelineApp.start_refresh) -----------
+
+    def chosen_source(self) -> str | None:
+        """The source ``r`` refreshes: the one chosen with ``s``, else the highlighted headline's."""
+        if len(self.source_filter) == 1:
+            return self.source_filter[0]
+        row = self.headlines.highlighted
+        name = getattr(row, "source_name", "") if row is not None else ""
+        return name or None
+
+    def action_refresh_source(self) -> None:
+        name = self.chosen_source()
+        self.app.start_refresh([name] if name else None)
+
+    def action_refresh_all(self) -> None:
+        self.app.start_refresh(None)
+
+    def show_refresh_progress(self, done: int, total: int, added: int) -> None:
+        for bar in self.query("#refresh-bar").results(RefreshBar):  # none before the screen is composed
+            bar.show_progress(done, total, added)
+
+    def finish_refresh(self) -> None:
+        for bar in self.query("#refresh-bar").results(RefreshBar):
+            bar.finish()
+
+    # -- the article's link -----------------------------------------------------------
+
+    def _current_article(self) -> Article | None:
+        # The cursor is the truth (the article pane may lag a burst of keys, or not be drawn).
+        row = self.headlines.highlighted
+        article = self.article_for(row) if row is not None else None
+        if article is None:
+            self.notify("No article.", markup=False, timeout=3)
+        return article
+
+    def action_open_link(self) -> None:
+        article = self._current_article()
+        if article is None:
+            return
+        try:
+            url = openable(article.url)
+        except LinkError as error:
+            self.notify(clean_line(str(error)), title="Not opened", severity="warning", markup=False)
+            return
+        self._open_in_browser(url)
+
+    @work(thread=True, exclusive=True, group="open-link", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        # A thread with a deadline (reader.links): a browser that never answers, or none
+        # at all over SSH, can never hang the UI.
+        try:
+            open_link(url)
+        except LinkError as error:
+            self.post_message(LinkOpened(url, str(error)))
+            return
+        self.post_message(LinkOpened(url))
+
+    @on(LinkOpened)
+    def _link_opened(self, event: LinkOpened) -> None:
+        if event.error:
+            self.notify(
+                clean_line(f"{event.error}. Press y to copy the link."),
+                title="Not opened",
+                severity="warning",
+                markup=False,
+                timeout=6,
+            )
+        else:
+            self.notify(clean_line(f"Opened {event.url}"), markup=False, timeout=3)
+
+    def action_copy_link(self) -> None:
+        article = self._current_article()
+        if article is None:
+            return
+        url = clean_line(article.url)
+        if not url:
+            self.notify("This article has no link.", markup=False, timeout=3)
+            return
+        self.app.copy_to_clipboard(url)  # OSC 52: works over SSH where the terminal allows it
+        self.notify(clean_line(f"Copied {url}"), markup=False, timeout=3)
+
+    # -- the whole story ----------------------------------------------------------------
+
+    def action_full_story(self) -> None:
+        from reader.sources.feeds import fulltext
+
+        article = self._current_article()
+        if article is None:
+            return
+        if article.id in self.full_story_ids:
+            self.full_story_ids.discard(article.id)  # back to the feed's text
+            self._show_again(article.id)
+            return
+        if self.library.full_story(article.id) is not None:  # kept from before: no fetching
+            self.full_story_ids.add(article.id)
+            self._show_again(article.id)
+            return
+        try:
+            url = openable(article.url)
+        except LinkError as error:
+            self.notify(clean_line(str(error)), title="No full story", severity="warning", markup=False)
+            return
+        if not fulltext.available():
+            self.notify(fulltext.HINT, title="No full story", severity="warning", markup=False, timeout=8)
+            return
+        if article.id in self._fetching:
+            return
+        self._fetching.add(article.id)
+        self.notify(clean_line(f"Fetching the whole story from {url}…"), markup=False, timeout=3)
+        self._fetch_full_story(article.id, url)
+
+    @work(thread=True, group="full-story", exit_on_error=False)
+    def _fetch_full_story(self, article_id: str, url: str) -> None:
+        from reader.sources.feeds import fulltext
+
+        try:
+            paragraphs = fulltext.fetch_story(url)
+            with Library.open(self.library.path, default_sources=False, recogniser=self.library.recogniser) as lib:
+                lib.store_full_story(article_id, url, paragraphs)
+        except (fulltext.FullTextError, fulltext.FullTextUnavailable, LibraryError) as error:
+            self.post_message(FullStoryFetched(article_id, str(error)))
+            return
+        self.post_message(FullStoryFetched(article_id))
+
+    @on(FullStoryFetched)
+    def _full_story_fetched(self, event: FullStoryFetched) -> None:
+        self._fetching.discard(event.article_id)
+        if event.error:
+            self.notify(clean_line(event.error), title="No full story", severity="warning", markup=False, timeout=8)
+            return
+        self.full_story_ids.add(event.article_id)
+        self._show_again(event.article_id)
+
+    def _show_again(self, article_id: str) -> None:
+        """Show the highlighted article again if it is ``article_id`` (its text changed)."""
+        row = self.headlines.highlighted
+        if row is not None and row.id == article_id:
+            self._show(self.article_for(row))
 
     # -- bookmarks --------------------------------------------------------------------
 

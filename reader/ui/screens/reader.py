@@ -5,7 +5,7 @@ mentions. The main screen and the bookmarks screen are both reading screens.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +16,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
@@ -155,7 +156,7 @@ class ReaderScreen(Screen[None]):
         self.layout_choice: str | None = None
         """"split" or "full" when the user chose with `z`; None: by the terminal's width."""
         self._wide = True
-        self._shown_key: tuple[str, str] | None = None
+        self._shown_key: tuple[str, str, str] | None = None
         self._titles: tuple[str, str, str] | None = None
         self._stale = False
 
@@ -169,6 +170,7 @@ class ReaderScreen(Screen[None]):
                     source_of=self.source_of,
                     on_select=self.read,
                 )
+                yield from self.list_pane_extras()
             with Vertical(id="article-pane"):
                 yield ArticleView(id="article")
                 yield EntityLegend(id="legend", markup=False)
@@ -206,6 +208,14 @@ class ReaderScreen(Screen[None]):
 
     def note_for(self, article: Article) -> str:
         """The user's note on ``article``, shown above its text."""
+        return ""
+
+    def list_pane_extras(self) -> Iterable[Widget]:
+        """Widgets under the headline list (the main screen: the refresh progress bar)."""
+        return ()
+
+    def link_note(self, article: Article) -> str:
+        """A word after the article's link in its header (the main screen: the full story)."""
         return ""
 
     def restricted_to(self) -> frozenset[str] | None:
@@ -348,13 +358,18 @@ class ReaderScreen(Screen[None]):
     def _show(self, article: Article | None) -> None:
         # Shown again only when it is another article (or its note changed): the library
         # hands out a new object for the same article each time it is asked.
-        key = (article.id, self.note_for(article)) if article is not None else None
+        key = (article.id, article.content_hash, self.note_for(article)) if article is not None else None
         if key is None or key != self._shown_key:
             self._shown_key = key
             self.chosen_mentions = None
             self.query_one("#article-pane").border_subtitle = safe("")  # no mention marked yet
             hint = self.EMPTY_HINT if not self.total_count() else "Nothing matches. Press Esc to clear the filter."
-            self.article_view.show(article, note=self.note_for(article) if article else "", empty_hint=hint)
+            self.article_view.show(
+                article,
+                note=self.note_for(article) if article else "",
+                empty_hint=hint,
+                link_note=self.link_note(article) if article else "",
+            )
             if article is not None:
                 cached = self.entity_cache.get(article)
                 if cached is not None:

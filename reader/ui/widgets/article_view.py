@@ -11,10 +11,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.geometry import Region
 from textual.message import Message
+from textual.style import Style
 from textual.widgets import Static
 
 from reader.entities.kinds import kind_of
+from reader.links import OPENABLE_SCHEMES
 from reader.model import Article, Entity, source_label
+from reader.sanitize import clean_line
 from reader.ui.entity_styles import CURRENT_MENTION, kind_style
 from reader.ui.keys import motion_bindings
 from reader.ui.text import content, line_content, published_label
@@ -22,6 +25,19 @@ from reader.ui.text import content, line_content, published_label
 MAX_BODY = 100_000
 """Characters of an article's text laid out at most: a 5 MB "article" would stall the UI
 for many seconds; what is past this is announced in a note at the end."""
+
+
+def link_content(url: str, note: str = "") -> Content:
+    """The article's link, one line: an OSC 8 hyperlink where the terminal supports it,
+    but only for http(s) addresses; anything else (``javascript:``…) is plain text."""
+    url = clean_line(url)
+    text = " · ".join(part for part in (url, clean_line(note)) if part)
+    if not text:
+        return Content("")
+    line = Content(text)
+    if url and url.split(":", 1)[0].lower() in OPENABLE_SCHEMES:
+        line = line.stylize(Style(link=url, underline=True), 0, len(url))
+    return line
 
 
 def wrapped_line_of(text: str, offset: int, width: int) -> int:
@@ -87,11 +103,12 @@ class ArticleView(VerticalScroll, can_focus=True):
     def body_widget(self) -> Static:
         return self.query_one("#article-body", Static)
 
-    def show(self, article: Article | None, note: str = "", empty_hint: str = "") -> None:
+    def show(self, article: Article | None, note: str = "", empty_hint: str = "", link_note: str = "") -> None:
         """Show ``article`` from its top, plain until its entities arrive.
 
         ``note`` is the user's own note on it (a bookmark's), shown above the text;
-        ``empty_hint`` says what to do when there is no article to show.
+        ``empty_hint`` says what to do when there is no article to show; ``link_note``
+        follows the article's link (e.g. that the full story is shown).
         """
         self.article = article
         note_widget = self.query_one("#article-note", Static)
@@ -111,7 +128,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         parts = [source_label(article.source, article.section), f"By {article.byline}" if article.byline else ""]
         if article.published:
             parts.append(published_label(article.published))
-        meta.update(line_content(" · ".join(p for p in parts if p)))
+        header = line_content(" · ".join(p for p in parts if p))
+        link = link_content(article.url, link_note)
+        if link.plain:  # the link on a line of its own under the publisher, byline and date
+            header = Content("\n").join([header, link]) if header.plain else link
+        meta.update(header)
         self._render_body()
         self.scroll_home(animate=False, immediate=True)
 
