@@ -39,7 +39,7 @@ class Headline:
 
 
 _HEADLINE_SQL = (
-    "SELECT a.n, a.id, a.title, a.source, a.section, a.published_at, a.read, coalesce(s.name, '') "
+    "SELECT a.n, a.id, a.title, a.source, a.section, a.published_at, a.read, coalesce(s.name, ''), s.kind "
     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.n IN ({marks})"
 )
 
@@ -72,13 +72,15 @@ class Results:
         rows: dict[int, Headline] = {}
         for start in range(0, len(wanted), 500):
             part = list(wanted[start : start + 500])
-            for n, article_id, title, source, section, published_at, read, name in self._fetch(
+            for n, article_id, title, source, section, published_at, read, name, kind in self._fetch(
                 _HEADLINE_SQL.format(marks=",".join("?" * len(part))), part
             ):
                 rows[n] = Headline(
                     id=article_id,
                     title=title,
-                    source=source,  # the publisher; one spelling when unknown (model.source_label)
+                    # The publisher; a feed's articles are its own (named after the feed, renamable).
+                    # Unknown otherwise: one spelling for that (model.source_label).
+                    source=source or (name if kind == "feed" else ""),
                     section=section,
                     published=None if published_at is None else datetime.fromtimestamp(published_at, UTC),
                     read=bool(read),
