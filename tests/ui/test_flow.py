@@ -19,7 +19,6 @@ from reader.ui.widgets.headline_list import HeadlineList
 SIZE = (80, 24)
 
 
-
 async def test_q_closes_the_innermost_thing_and_quits_only_from_the_list() -> None:
     app = seed_app()
     async with app.run_test(size=SIZE) as pilot:
