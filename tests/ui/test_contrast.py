@@ -4,10 +4,10 @@ in 16 colours (WCAG contrast ratios computed over the palettes the app really us
 from __future__ import annotations
 
 import pytest
+from support import seed_app
 from textual.app import App
 from textual.color import Color
 
-from support import seed_app
 from reader.ui.colours import contrast, in_sixteen, sixteen_colour_variables
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
