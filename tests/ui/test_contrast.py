@@ -4,17 +4,17 @@ in 16 colours (WCAG contrast ratios computed over the palettes the app really us
 from __future__ import annotations
 
 import pytest
+from support import seed_app
 from textual.app import App
 from textual.color import Color
 
-from reader.ui.app import DatelineApp
 from reader.ui.colours import contrast, in_sixteen, sixteen_colour_variables
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
 def variables(theme: str, sixteen: bool) -> dict[str, str]:
-    app = DatelineApp([])
+    app = seed_app()
     app.theme = THEMES[theme]
     values = dict(app.get_css_variables())  # headless: true colour
     if sixteen:
@@ -58,7 +58,7 @@ def test_focus_border_is_no_entity_colour_and_stands_out(theme: str, sixteen: bo
 
 def test_the_old_sixteen_colour_cursor_was_unreadable() -> None:
     """The check can fail: the theme's own cursor in 16 colours is white on cyan."""
-    app = DatelineApp([])
+    app = seed_app()
     values = dict(App.get_css_variables(app))  # the theme's own, before Dateline's changes
     background = in_sixteen(values["block-cursor-background"])
     foreground = resolve(values, "block-cursor-foreground", Color.parse(values["block-cursor-background"]), True)
@@ -67,7 +67,7 @@ def test_the_old_sixteen_colour_cursor_was_unreadable() -> None:
 
 
 async def test_the_app_uses_the_sixteen_colour_variables_in_16_colours(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = DatelineApp([])
+    app = seed_app()
     monkeypatch.setattr(type(app), "sixteen_colours", property(lambda self: True))
     async with app.run_test(size=(80, 24)):
         assert app.get_css_variables()["block-cursor-background"] == "#000080"

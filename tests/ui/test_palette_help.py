@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support import gazetteer_recogniser, screen_text, wait_for_text, write_dump
+from support import gazetteer_recogniser, library_app, screen_text, seed_app, wait_for_text, write_dump
 from textual.command import CommandList
 
-from reader.sources import load_sources
 from reader.ui.app import DatelineApp
-
-
-def seed_app() -> DatelineApp:
-    return DatelineApp(load_sources().articles)
 
 
 def palette_prompts(app: DatelineApp) -> list[str]:
@@ -36,8 +31,9 @@ async def test_help_and_keys_find_the_key_list_once() -> None:
 async def test_palette_names_entity_kinds_as_the_panel_does(tmp_path: Path) -> None:
     corpus = write_dump(tmp_path / "c.txt", [("Huawei in China", "Huawei sells phones in China.")])
     recognise = gazetteer_recogniser({"Huawei": "ORG", "China": "GPE"})
-    app = DatelineApp(load_sources([corpus]).articles, recognise=recognise)
+    app = library_app(corpus, recognise=recognise)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the article being read (full width at 80 columns)
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+p", *"mentioning")
         text = await wait_for_text(pilot, "Organisations, 1 mention")

@@ -115,10 +115,14 @@ def test_dateline_opens_the_configured_sources_when_given_none(tmp_path: Path, m
     dump = write_dump(tmp_path / "mine.txt", [("My own story", "Its text.")])
     write(f'sources = ["{dump}"]\n')
     opened: list[list[str]] = []
-    monkeypatch.setattr(DatelineApp, "run", lambda self: opened.append([a.title for a in self.articles]))
+
+    def shown(self: DatelineApp) -> None:  # the locations of the sources the list is narrowed to
+        opened.append([info.location for info in self.library.sources() if info.name in self.shown_sources])
+
+    monkeypatch.setattr(DatelineApp, "run", shown)
     assert main([]) == 0
     assert main([str(REPO_SEEDS)]) == 0  # a SOURCE on the command line wins
-    assert opened[0] == ["My own story"] and "My own story" not in opened[1]
+    assert opened[0] == [str(dump)] and opened[1] == [str(REPO_SEEDS)]
 
 
 REPO_SEEDS = Path(__file__).resolve().parents[2] / "seeds"

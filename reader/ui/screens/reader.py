@@ -603,7 +603,7 @@ class ReaderScreen(Screen[None]):
         once read state exists, the next unread one.
         """
         index = self.headlines.cursor + step
-        return index if 0 <= index < len(self.headlines.articles) else None
+        return index if 0 <= index < len(self.headlines) else None
 
     def _go_to_article(self, step: int) -> None:
         index = self.next_article_index(step)
@@ -612,11 +612,11 @@ class ReaderScreen(Screen[None]):
             return
         reading = self.focused is not self.headlines
         self.headlines.cursor = index
-        article = self.headlines.highlighted
-        if reading and article is not None:
-            self.read(article)  # keep reading: the text pane keeps the focus
-        else:
-            self._show(article)
+        row = self.headlines.highlighted
+        if reading and row is not None:
+            self.read(row)  # keep reading: the text pane keeps the focus
+        elif not self._article_hidden():
+            self._show(self.article_for(row) if row is not None else None)
 
     def action_next_article(self) -> None:
         self._go_to_article(1)
