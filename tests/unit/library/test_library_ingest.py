@@ -255,9 +255,7 @@ def test_a_kind_that_raises_fails_its_sources_in_one_line(library: Library, tmp_
     finally:
         del refresh._KINDS["broken"]
     assert report.unchanged == 1 and report.added == 2
-    assert report.errors == [
-        ("two", "the broken reader failed: ValueError: bad feed")
-    ]  # the escape sequence goes whole
+    assert report.errors == [("two", "the broken reader failed: ValueError: bad feed")]  # the escape cut out whole
     assert {s.name: s.error for s in library.sources()}["two"].startswith("the broken reader failed")
     assert library.refresh(["one"]).errors == [("one", "this Dateline cannot read sources of kind 'broken'")]
 
