@@ -278,7 +278,7 @@ class FeedKind:
 
         def run() -> None:
             try:
-                asyncio.run(refresh(_HandedBack(sink, calls)))  # type: ignore[arg-type]
+                asyncio.run(refresh(_HandedBack(sink, calls)))
             except BaseException as error:  # handed back to the caller below
                 failure.append(error)
             finally:
@@ -332,7 +332,10 @@ class FeedKind:
                 sink.unchanged(job)
                 return
             parsed = await parse(result.body or b"", job.location)
-            validators = {"etag": result.validators.etag, "last_modified": result.validators.last_modified}
+            validators: dict[str, object] = {
+                "etag": result.validators.etag,
+                "last_modified": result.validators.last_modified,
+            }
             self._save(job, sink, parsed, validators)
 
         try:

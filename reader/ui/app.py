@@ -287,8 +287,12 @@ class DatelineApp(SerialKeys, App[None]):
         """Re-read sources (an unchanged file costs a stat, an unchanged feed a 304), on a
         worker thread with its own connection; progress goes to the UI as messages."""
         with Library.open(self.library.path, default_sources=False, recogniser=self.library.recogniser) as library:
+
+            def progress(update: RefreshProgress) -> None:
+                self.post_message(RefreshProgressed(update))
+
             try:
-                report = library.refresh(names, progress=lambda p: self.post_message(RefreshProgressed(p)))
+                report = library.refresh(names, progress=progress)
             except LibraryError as error:
                 report = RefreshReport(errors=[("library", str(error))])
         self.post_message(SourcesRefreshed(report))
@@ -370,7 +374,10 @@ class DatelineApp(SerialKeys, App[None]):
         stays out of the app's memory and their work off its GIL. A function given as
         ``recognise`` (a test's, a domain's) runs here, in this worker thread.
         """
-        progress = lambda done, total: self.post_message(EntityProgress(done, total))  # noqa: E731
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(EntityProgress(done, total))
+
         if self._custom_recognise:
             index_backlog(
                 self.library.path,

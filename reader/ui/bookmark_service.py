@@ -15,7 +15,7 @@ user is told it is pending, and the screen is refreshed when it is done
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
@@ -237,7 +237,7 @@ class Bookmarks:
     def set_note(self, article_id: str, note: str) -> Bookmark | None:
         return self._write(lambda store: store.set_note(article_id, note), lambda _: None)
 
-    def set_tags(self, article_id: str, tags: list[str]) -> Bookmark | None:
+    def set_tags(self, article_id: str, tags: Sequence[str]) -> Bookmark | None:
         if self.store is None:
             self._unavailable()
             return None

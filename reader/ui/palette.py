@@ -15,7 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from reader.entities.index import EntitySummary, summarise
 from reader.entities.kinds import kind_of
 from reader.sanitize import clean_line
-from reader.ui.text import safe
+from reader.ui.text import safe_markup
 
 
 class EntityCommands(Provider):
@@ -38,7 +38,7 @@ class EntityCommands(Provider):
         plural = "s" if summary.count != 1 else ""
         # The panel's human name for the kind ("Organisations"), not the label (ORG, GPE).
         help_ = f"{kind_of(summary.label).name}, {summary.count} mention{plural} in this article"
-        return title, safe(help_), partial(screen.show_articles_mentioning, summary)
+        return title, safe_markup(help_), partial(screen.show_articles_mentioning, summary)
 
     async def discover(self) -> Hits:
         for summary in self._summaries()[:5]:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Iterable
+from typing import Any
 
 from textual import events
 from textual._dispatch_key import dispatch_key
@@ -49,7 +50,7 @@ class SerialKeys(App):
     ``on_unhandled_key`` is called for a key that nothing on the screen used.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The key being handled, and whether it bubbled back up to the app (nothing consumed it).
         self._key_in_flight: events.Key | None = None
@@ -92,7 +93,7 @@ class SerialKeys(App):
         arrived: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._key_in_flight, self._key_arrived = event, arrived
         try:
-            target._forward_event(event)
+            target._forward_event(event)  # type: ignore[attr-defined]
             # The focused widget and its ancestors handle the key in their own tasks: wait until
             # it has bubbled back up to the app, or every one of them is done with it (consumed).
             await self._settle(chain, until=arrived)
@@ -116,7 +117,8 @@ class SerialKeys(App):
         method = f"key_{event.name}"
         for node in chain:
             cls = type(node)
-            if cls._on_key is not Widget._on_key or hasattr(node, "on_key") or hasattr(node, method):
+            overrides_on_key = getattr(cls, "_on_key", None) is not getattr(Widget, "_on_key", None)
+            if overrides_on_key or hasattr(node, "on_key") or hasattr(node, method):
                 return False
             for klass in cls.__mro__:
                 handlers = klass.__dict__.get("_decorated_handlers") or {}
@@ -163,7 +165,7 @@ class SerialKeys(App):
                 continue
             seen.add(id(node))
             if busy_only and node._message_queue.empty():
-                continue
+                continue  # type: ignore[unreachable]  # (mypy reads Textual's queue as never empty)
             remaining = deadline - loop.time()
             if remaining <= 0:
                 return

@@ -114,4 +114,5 @@ def write_opml(feeds: Iterable[OpmlFeed], *, title: str = "Dateline subscription
     for name in sorted(folders, key=str.casefold):
         body.append(folders[name])
     ElementTree.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="utf-8") + b"\n"
+    body_bytes: bytes = ElementTree.tostring(root, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body_bytes + b"\n"

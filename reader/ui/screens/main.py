@@ -268,7 +268,7 @@ class MainScreen(ReaderScreen):
             self.entity_cache.put(article, stored)
             return stored
         entities = self.entity_cache.entities_for(article)
-        self.app.writer.submit(lambda lib: lib.store_entities(article.content_hash, entities))
+        dateline_app(self).writer.submit(lambda lib: lib.store_entities(article.content_hash, entities))
         return entities
 
     # -- titles -----------------------------------------------------------------------
@@ -318,7 +318,7 @@ class MainScreen(ReaderScreen):
                     pass
             return lib.unread_count()
 
-        self.app.writer.submit(count, lambda n: self.post_message(UnreadCounted(n)))
+        dateline_app(self).writer.submit(count, lambda n: self.post_message(UnreadCounted(n)))
 
     @on(UnreadCounted)
     def _unread_counted(self, event: UnreadCounted) -> None:
@@ -335,7 +335,7 @@ class MainScreen(ReaderScreen):
             self.unread = max(0, self.unread + (-len(changed) if read else len(changed)))
         self.headlines.invalidate()
         self._update_titles()
-        self.app.writer.submit(lambda lib: lib.mark_read(ids, read))
+        dateline_app(self).writer.submit(lambda lib: lib.mark_read(ids, read))
 
     def _is_read(self, article_id: str) -> bool:
         if article_id in self.read_overrides:
@@ -362,7 +362,7 @@ class MainScreen(ReaderScreen):
         def mark(lib: Library) -> tuple[int, int]:
             return lib.mark_all_read(query), lib.unread_count()
 
-        self.app.writer.submit(mark, lambda result: self.post_message(MarkedAllRead(*result)))
+        dateline_app(self).writer.submit(mark, lambda result: self.post_message(MarkedAllRead(*result)))
 
     @on(MarkedAllRead)
     def _marked_all_read(self, event: MarkedAllRead) -> None:
@@ -429,10 +429,10 @@ class MainScreen(ReaderScreen):
 
     def action_refresh_source(self) -> None:
         name = self.chosen_source()
-        self.app.start_refresh([name] if name else None)
+        dateline_app(self).start_refresh([name] if name else None)
 
     def action_refresh_all(self) -> None:
-        self.app.start_refresh(None)
+        dateline_app(self).start_refresh(None)
 
     def show_refresh_progress(self, done: int, total: int, added: int) -> None:
         for bar in self.query("#refresh-bar").results(RefreshBar):  # none before the screen is composed
@@ -561,9 +561,9 @@ class MainScreen(ReaderScreen):
     def refresh_marks(self) -> None:
         """Mark the bookmarked headlines (a ★ before the title, not only a colour), and tell
         the library which ids are bookmarked (for ``is:bookmarked``; kept when a source goes)."""
-        ids = self.app.bookmarks.ids()
+        ids = dateline_app(self).bookmarks.ids()
         self.headlines.set_marked(ids)
-        self.app.writer.submit(lambda lib: lib.set_bookmarked(ids))
+        dateline_app(self).writer.submit(lambda lib: lib.set_bookmarked(ids))
 
     def bookmarks_changed(self) -> None:
         """A write that waited in the background is done."""
@@ -575,7 +575,7 @@ class MainScreen(ReaderScreen):
         row = self.headlines.highlighted
         article = self.article_for(row) if row is not None else None
         if article is not None:
-            self.app.bookmarks.toggle(article)  # a full snapshot of the article
+            dateline_app(self).bookmarks.toggle(article)  # a full snapshot of the article
             self.refresh_marks()
 
     def action_undo(self) -> None:

@@ -149,7 +149,7 @@ class BookmarksScreen(ReaderScreen):
             return
 
         def save(text: str | None) -> None:
-            if text is not None and self.app.bookmarks.set_tags(bookmark.id, parse_tags(text)) is not None:
+            if text is not None and dateline_app(self).bookmarks.set_tags(bookmark.id, parse_tags(text)) is not None:
                 self.reload()
 
         dialog = NoteScreen(bookmark.article.title, tag_words(bookmark.tags), heading="Tags", placeholder="china chips")
