@@ -19,6 +19,8 @@ Core module: no textual or rich imports.
 
 from __future__ import annotations
 
+import unicodedata
+
 from reader.entities.builtin.evidence import gather
 from reader.entities.builtin.joins import join_on_for, laws_with_years
 from reader.entities.builtin.labelling import label_run
@@ -47,6 +49,14 @@ class BuiltinRecogniser:
         """The spans :meth:`recognise` returns, each with the rules that proposed and labelled it."""
         if not text:
             return []
+        if not unicodedata.is_normalized("NFC", text):
+            # Decomposed text ("Garci" + U+0301): the rules see letters with their accents
+            # composed, and the spans are mapped back to the text as given.
+            composed, starts, ends = _composed(text)
+            return [s._replace(start=starts[s.start], end=ends[s.end - 1]) for s in self._explain(composed)]
+        return self._explain(text)
+
+    def _explain(self, text: str) -> list[Span]:
         numbers = numeric_entities(text)
         taken = Coverage(numbers)
         spans = [Span(start, end, label, "numeric_patterns", f"{label}_pattern") for start, end, label in numbers]
@@ -74,3 +84,26 @@ class BuiltinRecogniser:
         for run in runs:
             found.extend(label_run(lex, text, run, evidence))
         return laws_with_years(lex, text, join_on_for(lex, text, found))
+
+
+def _composed(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` in NFC, and for each of its characters where it starts and ends in ``text``.
+
+    Composed one cluster at a time (a character and the combining marks after it), so that
+    every composed character maps back to whole clusters of the original.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    at = 0
+    length = len(text)
+    while at < length:
+        end = at + 1
+        while end < length and unicodedata.combining(text[end]):
+            end += 1
+        cluster = unicodedata.normalize("NFC", text[at:end])
+        pieces.append(cluster)
+        starts.extend([at] * len(cluster))
+        ends.extend([end] * len(cluster))
+        at = end
+    return "".join(pieces), starts, ends
