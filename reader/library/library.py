@@ -24,10 +24,11 @@ from reader.library.query import Query, parse_query
 from reader.library.refresh import Job, RefreshProgress, RefreshReport
 from reader.library.results import OrderCache, Results, compile_filters, matching_sql, ordered_rowids
 from reader.library.source_table import SourceInfo
-from reader.library.writer import Writer, delete_articles, hand_over, immediate
+from reader.library.writer import Writer, delete_articles, hand_over
 from reader.model import Article, Entity
 from reader.paths import data_dir, seeds_dir
 from reader.sanitize import clean_line
+from reader.store.sqlite_file import immediate
 
 
 def default_path() -> Path:

@@ -13,7 +13,6 @@ import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -295,25 +294,3 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
-
-
-@contextmanager
-def immediate(connection: sqlite3.Connection, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
-    """One ``BEGIN IMMEDIATE`` transaction: committed when the block ends, else rolled back.
-
-    ``durable``: ``synchronous=FULL`` for this transaction (the user's read marks).
-    """
-    if durable:
-        connection.execute("PRAGMA synchronous = FULL")
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
-    finally:
-        if durable:
-            connection.execute("PRAGMA synchronous = NORMAL")

@@ -553,14 +553,8 @@ class BookmarkStore:
             connection = self._connection
             assert connection is not None
             try:
-                connection.execute("BEGIN IMMEDIATE")
-                try:
+                with sqlite_file.immediate(connection):
                     yield connection
-                    connection.execute("COMMIT")
-                except BaseException:
-                    if connection.in_transaction:
-                        connection.execute("ROLLBACK")
-                    raise
             except sqlite3.DatabaseError as error:
                 raise self._error(error, "save bookmarks") from None
             except OSError as error:

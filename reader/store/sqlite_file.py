@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -81,3 +82,25 @@ def is_busy(error: BaseException) -> bool:
 
 def is_corruption(error: BaseException) -> bool:
     return error_name(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+
+
+@contextmanager
+def immediate(connection: sqlite3.Connection, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
+    """One ``BEGIN IMMEDIATE`` transaction: committed when the block ends, else rolled back.
+
+    ``durable``: ``synchronous=FULL`` for this transaction (the user's read marks).
+    """
+    if durable:
+        connection.execute("PRAGMA synchronous = FULL")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+    finally:
+        if durable:
+            connection.execute("PRAGMA synchronous = NORMAL")
