@@ -3,7 +3,11 @@
 The one test of that boundary (keep it the only one). It imports every module of the
 package outside ``reader.ui`` (found by walking the package, so a new core module is
 covered without being listed here), then exercises loading and recognition, in a fresh
-interpreter, and asks which modules got imported.
+interpreter, and records every import of textual or rich made by a module of ours.
+
+Made by *our* modules: a third-party library may bring rich along on its own (httpx imports
+it for its command line when click happens to be installed, spaCy through typer); that is
+not the core reaching for a UI library, and it depends on what else is installed.
 """
 
 import subprocess
@@ -13,12 +17,28 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 _PROBE = """
-import pkgutil, sys
+import importlib.abc, pkgutil, sys
+
+ours = []
+
+
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] in {"textual", "rich"}:
+            frame = sys._getframe(1)
+            while frame is not None and frame.f_globals.get("__name__", "").startswith(
+                ("importlib", "_frozen_importlib")
+            ):
+                frame = frame.f_back
+            importer = frame.f_globals.get("__name__", "") if frame is not None else ""
+            if importer == "reader" or importer.startswith("reader."):
+                ours.append(f"{importer} -> {name}")
+        return None
+
+
+sys.meta_path.insert(0, Watch())
 import reader
-modules = [m.name for m in pkgutil.walk_packages(reader.__path__, "reader.")
-           if not m.name.startswith("reader.ui")
-           # the spaCy adapter imports spaCy (when installed), which brings its own console libraries
-           and m.name != "reader.entities.spacy_backend"]
+modules = [m.name for m in pkgutil.walk_packages(reader.__path__, "reader.") if not m.name.startswith("reader.ui")]
 for name in modules:
     __import__(name)
 from reader.sources import load_sources
@@ -26,7 +46,7 @@ load_sources()
 from reader.entities import recognise
 recognise("Huawei said on Monday that Google would stop.")
 print(len(modules))
-print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in {"textual", "rich"})))
+print(",".join(sorted(set(ours))))
 """
 
 
