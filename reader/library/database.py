@@ -250,6 +250,6 @@ def error_for(error: sqlite3.DatabaseError, path: Path, action: str, timeout: fl
         )
     if name.startswith("SQLITE_CANTOPEN"):
         return LibraryError(f"cannot {action}: cannot open {path}")
-    if name.startswith("SQLITE_IOERR"):
+    if sqlite_file.is_io_error(error):
         return LibraryError(f"cannot {action}: input/output error on {path}")
     return LibraryError(f"cannot {action}: {error}")

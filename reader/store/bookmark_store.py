@@ -390,7 +390,7 @@ class BookmarkStore:
         except sqlite3.DatabaseError as error:
             if _is_corruption(error):
                 return str(error)
-            if getattr(error, "sqlite_errorname", "").startswith("SQLITE_IOERR"):
+            if _is_io_error(error):
                 raise _Unsettled(self._error(error, "open the bookmarks")) from None
             raise self._error(error, "open the bookmarks") from None
 
@@ -466,7 +466,7 @@ class BookmarkStore:
             # A WAL file in a directory we cannot write: SQLite cannot make the -shm index.
             # Nothing can be writing to it either, so reading it as immutable is sound.
             # The same on a full disk (SQLite says "I/O error"): nobody can write there now.
-            name = getattr(error, "sqlite_errorname", "")
+            name = sqlite_file.error_name(error)
             full = name.startswith(("SQLITE_IOERR", "SQLITE_FULL")) and _disk_is_full(self.path.parent)
             if not name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) and not full:
                 raise
@@ -606,7 +606,7 @@ class BookmarkStore:
         return directory
 
     def _error(self, error: sqlite3.DatabaseError, action: str) -> StoreError:
-        name = getattr(error, "sqlite_errorname", "")
+        name = sqlite_file.error_name(error)
         if _is_busy(error):
             return StoreBusy(
                 f"cannot {action}: {self.path} is locked by another program (waited {self.timeout:g} s); try again"
@@ -635,8 +635,7 @@ _is_busy = sqlite_file.is_busy
 _is_corruption = sqlite_file.is_corruption
 
 
-def _is_io_error(error: sqlite3.DatabaseError) -> bool:
-    return getattr(error, "sqlite_errorname", "").startswith("SQLITE_IOERR")
+_is_io_error = sqlite_file.is_io_error
 
 
 def _disk_is_full(directory: Path) -> bool:

@@ -84,6 +84,10 @@ def is_corruption(error: BaseException) -> bool:
     return error_name(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
 
 
+def is_io_error(error: BaseException) -> bool:
+    return error_name(error).startswith("SQLITE_IOERR")
+
+
 @contextmanager
 def immediate(connection: sqlite3.Connection, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
     """One ``BEGIN IMMEDIATE`` transaction: committed when the block ends, else rolled back.
